@@ -1,0 +1,74 @@
+# Redress. `make run` starts everything; `make test` runs the whole suite.
+SHELL := /bin/bash
+PY := .venv/bin/python
+VENV_STAMP := .venv/.installed
+KAFKA_STAMP := deploy/kafka/target/lib/.fetched
+PROTO_FILES := $(shell find protos -name '*.proto' | sort)
+FIELD_BEHAVIOR := build/proto-deps/google/api/field_behavior.proto
+
+.PHONY: run test unit lint protos protos-check demo replay bench kafka-start kafka-stop kafka-status clean
+
+run: $(VENV_STAMP) $(KAFKA_STAMP)
+	$(PY) -m redress.run
+
+test: $(VENV_STAMP) $(KAFKA_STAMP) protos-check lint
+	$(PY) -m pytest -q -p no:cacheprovider
+
+unit: $(VENV_STAMP)
+	$(PY) -m pytest -q -m "not kafka" tests/unit
+
+$(VENV_STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(KAFKA_STAMP): deploy/kafka/pom.xml
+	mvn -q -B -f deploy/kafka/pom.xml dependency:copy-dependencies
+	touch $@
+
+$(FIELD_BEHAVIOR): $(VENV_STAMP)
+	mkdir -p $(dir $@)
+	cp $$($(PY) -c 'import os, google.api.field_behavior_pb2 as m; print(os.path.dirname(m.__file__))')/field_behavior.proto $@
+
+# Generates the Python code for every .proto into the shared library (lib/redress).
+protos: $(VENV_STAMP) $(FIELD_BEHAVIOR)
+	.venv/bin/buf lint protos
+	find lib/redress -name '*_pb2*.py*' -delete
+	$(PY) -m grpc_tools.protoc -I protos -I build/proto-deps \
+	  --python_out=lib --pyi_out=lib --grpc_python_out=lib $(PROTO_FILES)
+
+# Fails when the committed generated code is not what `make protos` makes now.
+protos-check: $(VENV_STAMP) $(FIELD_BEHAVIOR)
+	rm -rf build/protos-check && mkdir -p build/protos-check
+	$(PY) -m grpc_tools.protoc -I protos -I build/proto-deps \
+	  --python_out=build/protos-check --pyi_out=build/protos-check --grpc_python_out=build/protos-check $(PROTO_FILES)
+	@for f in $$(cd build/protos-check && find . -name '*_pb2*'); do \
+	  cmp -s build/protos-check/$$f lib/$$f || { echo "generated code is stale: lib/$$f; run 'make protos' and commit"; exit 1; }; \
+	done; \
+	for f in $$(cd lib && find . -name '*_pb2*' -not -path '*/__pycache__/*'); do \
+	  test -e build/protos-check/$$f || { echo "generated code has no .proto any more: lib/$$f; run 'make protos'"; exit 1; }; \
+	done
+
+lint: $(VENV_STAMP) $(FIELD_BEHAVIOR)
+	.venv/bin/buf lint protos
+
+demo: $(VENV_STAMP)
+	$(PY) -m redress.demo
+
+# Rebuilds a service's read models from offset zero and prints events/s (SERVICE=intake).
+replay: $(VENV_STAMP)
+	$(PY) -m redress.cli replay $${SERVICE:-intake}
+
+bench: $(VENV_STAMP) $(KAFKA_STAMP)
+	$(PY) bench/file_complaint.py
+
+kafka-start: $(VENV_STAMP) $(KAFKA_STAMP)
+	$(PY) -m redress.broker start
+kafka-stop: $(VENV_STAMP)
+	$(PY) -m redress.broker stop
+kafka-status: $(VENV_STAMP)
+	$(PY) -m redress.broker status
+
+clean:
+	rm -rf build .pytest_cache

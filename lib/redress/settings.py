@@ -1,0 +1,56 @@
+"""Every setting comes from an environment variable, with a default that works locally."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class KafkaSettings:
+    bootstrap: str | None = field(default_factory=lambda: os.environ.get("REDRESS_KAFKA_BOOTSTRAP") or None)
+    port: int = field(default_factory=lambda: _int("REDRESS_KAFKA_PORT", 9092))
+    controller_port: int = field(default_factory=lambda: _int("REDRESS_KAFKA_CONTROLLER_PORT", 9093))
+    data_dir: Path = field(default_factory=lambda: Path(_env("REDRESS_KAFKA_DATA_DIR", str(PROJECT_ROOT / ".redress" / "kafka"))))
+    heap: str = field(default_factory=lambda: _env("REDRESS_KAFKA_HEAP", "512m"))
+    partitions: int = field(default_factory=lambda: _int("REDRESS_PARTITIONS", 6))
+    replication: int = field(default_factory=lambda: _int("REDRESS_REPLICATION", 1))
+    min_insync: int = field(default_factory=lambda: _int("REDRESS_MIN_INSYNC_REPLICAS", 1))
+    command_retention_ms: int = field(default_factory=lambda: _int("REDRESS_COMMAND_RETENTION_MS", 7 * 24 * 3600 * 1000))
+    reply_retention_ms: int = field(default_factory=lambda: _int("REDRESS_REPLY_RETENTION_MS", 3600 * 1000))
+    linger_ms: int = field(default_factory=lambda: _int("REDRESS_PRODUCER_LINGER_MS", 0))
+    fetch_max_wait_ms: int = field(default_factory=lambda: _int("REDRESS_FETCH_MAX_WAIT_MS", 100))
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    host: str = field(default_factory=lambda: _env("REDRESS_HOST", "127.0.0.1"))
+    intake_port: int = field(default_factory=lambda: _int("REDRESS_INTAKE_PORT", 50051))
+    credentials_file: Path | None = field(
+        default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_CREDENTIALS_FILE")) else None
+    )
+    command_timeout_s: float = field(default_factory=lambda: float(_env("REDRESS_COMMAND_TIMEOUT_S", "10")))
+    grace_s: float = field(default_factory=lambda: float(_env("REDRESS_SHUTDOWN_GRACE_S", "5")))
+    log_format: str = field(default_factory=lambda: _env("REDRESS_LOG_FORMAT", "auto"))
+    log_level: str = field(default_factory=lambda: _env("REDRESS_LOG_LEVEL", "info"))
+    instance_id: str = field(default_factory=lambda: _env("REDRESS_INSTANCE_ID", ""))
+
+
+def dev_credentials_file() -> Path:
+    return PROJECT_ROOT / "deploy" / "dev-credentials.json"
