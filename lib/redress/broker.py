@@ -50,6 +50,8 @@ def choose_broker(settings: KafkaSettings | None = None) -> Broker:
     if docker_engine_answers():
         return _testcontainers_broker()
     local = LocalBroker(settings)
+    if local.running_pid():
+        return Broker(local.bootstrap, "local (already running)")
     local.start()
     return Broker(local.bootstrap, "local", local.stop)
 
@@ -291,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             broker.start()
             print(f"Kafka broker ready at {broker.bootstrap}; Ctrl-C stops it", flush=True)
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
             try:
                 signal.sigwait({signal.SIGINT, signal.SIGTERM})
             finally:

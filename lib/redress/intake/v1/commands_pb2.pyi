@@ -21,7 +21,7 @@ class Principal(_message.Message):
     def __init__(self, client_id: _Optional[str] = ..., organisation: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class IntakeCommand(_message.Message):
-    __slots__ = ("command_id", "request_id", "complaint_id", "expected_etag", "principal", "correlation_id", "reply_to", "deadline", "request_digest", "file", "repeat_contact", "amend", "withdraw")
+    __slots__ = ("command_id", "request_id", "complaint_id", "expected_etag", "principal", "correlation_id", "reply_to", "deadline", "actor", "file", "repeat_contact", "amend", "withdraw")
     COMMAND_ID_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -30,7 +30,7 @@ class IntakeCommand(_message.Message):
     CORRELATION_ID_FIELD_NUMBER: _ClassVar[int]
     REPLY_TO_FIELD_NUMBER: _ClassVar[int]
     DEADLINE_FIELD_NUMBER: _ClassVar[int]
-    REQUEST_DIGEST_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
     FILE_FIELD_NUMBER: _ClassVar[int]
     REPEAT_CONTACT_FIELD_NUMBER: _ClassVar[int]
     AMEND_FIELD_NUMBER: _ClassVar[int]
@@ -43,12 +43,12 @@ class IntakeCommand(_message.Message):
     correlation_id: str
     reply_to: str
     deadline: _timestamp_pb2.Timestamp
-    request_digest: str
+    actor: str
     file: _intake_pb2.ComplaintFiled
     repeat_contact: _intake_pb2.RepeatContactRecorded
     amend: _intake_pb2.ComplaintAmended
     withdraw: _intake_pb2.ComplaintWithdrawn
-    def __init__(self, command_id: _Optional[str] = ..., request_id: _Optional[str] = ..., complaint_id: _Optional[str] = ..., expected_etag: _Optional[str] = ..., principal: _Optional[_Union[Principal, _Mapping]] = ..., correlation_id: _Optional[str] = ..., reply_to: _Optional[str] = ..., deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., request_digest: _Optional[str] = ..., file: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., amend: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., withdraw: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ...) -> None: ...
+    def __init__(self, command_id: _Optional[str] = ..., request_id: _Optional[str] = ..., complaint_id: _Optional[str] = ..., expected_etag: _Optional[str] = ..., principal: _Optional[_Union[Principal, _Mapping]] = ..., correlation_id: _Optional[str] = ..., reply_to: _Optional[str] = ..., deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[str] = ..., file: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., amend: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., withdraw: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ...) -> None: ...
 
 class IntakeReply(_message.Message):
     __slots__ = ("command_id", "code", "message", "version", "partition", "next_offset", "field")

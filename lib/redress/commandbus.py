@@ -1,0 +1,225 @@
+"""Commands travel through Kafka so that exactly one replica decides for each complaint.
+
+A replica that receives an RPC sends the command to the service's command topic,
+keyed (and partitioned) by complaint id, and waits for the reply. The consumer group
+gives each command partition to exactly one replica; that replica's processor
+decides every command of its partitions one after another, against state rebuilt
+from the event log, appends the events, then replies. Two conflicting commands on
+one complaint are therefore decided in a single, serial order.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable, Generic, Protocol, TypeVar
+
+import structlog
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.errors import CommitFailedError, KafkaError
+from google.protobuf.message import Message
+
+from redress.envelope import Envelope
+from redress.eventlog import EventFeed, assign_all, submit
+from redress.settings import KafkaSettings
+from redress.topics import partition_for
+
+log = structlog.get_logger(__name__)
+C = TypeVar("C", bound=Message)
+R = TypeVar("R", bound=Message)
+
+
+class CommandTimeout(Exception):
+    """No reply in time; the command may still be applied. Retry with the same request_id."""
+
+
+class CommandSender(Generic[R]):
+    """The gRPC side: sends commands and waits for their replies."""
+
+    def __init__(self, bootstrap: str, producer: AIOKafkaProducer, commands_topic: str, replies_topic: str,
+                 reply_type: type[R], instance_id: str, partitions: int, settings: KafkaSettings):
+        self._producer = producer
+        self._commands_topic = commands_topic
+        self._replies_topic = replies_topic
+        self._reply_type = reply_type
+        self.instance_id = instance_id
+        self._partitions = partitions
+        self._pending: dict[str, asyncio.Future] = {}
+        self._consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap,
+            enable_auto_commit=False,
+            fetch_max_wait_ms=settings.fetch_max_wait_ms,
+        )
+        self._task: asyncio.Task | None = None
+
+    async def start(self) -> None:
+        await self._consumer.start()
+        tps = await assign_all(self._consumer, self._replies_topic)
+        await self._consumer.seek_to_end(*tps)
+        for tp in tps:  # resolve the end offsets now, before any command is sent
+            await self._consumer.position(tp)
+        self._task = asyncio.create_task(self._read_replies(), name="replies")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self._consumer.stop()
+
+    async def send(self, command: Message, complaint_id: str, command_id: str, timeout: float) -> R:
+        future = asyncio.get_running_loop().create_future()
+        self._pending[command_id] = future
+        try:
+            await self._producer.send_and_wait(
+                self._commands_topic,
+                value=command.SerializeToString(),
+                key=complaint_id.encode(),
+                partition=partition_for(complaint_id, self._partitions),
+                headers=[("reply_to", self.instance_id.encode()), ("command_id", command_id.encode())],
+            )
+            return await asyncio.wait_for(future, timeout)
+        except asyncio.TimeoutError as exc:
+            raise CommandTimeout(command_id) from exc
+        finally:
+            self._pending.pop(command_id, None)
+
+    async def _read_replies(self) -> None:
+        mine = self.instance_id.encode()
+        while True:
+            batches = await self._consumer.getmany(timeout_ms=1000)
+            for records in batches.values():
+                for record in records:
+                    headers = dict(record.headers)
+                    if headers.get("reply_to") != mine:
+                        continue
+                    future = self._pending.get(headers.get("command_id", b"").decode())
+                    if future and not future.done():
+                        reply = self._reply_type()
+                        reply.ParseFromString(record.value)
+                        future.set_result(reply)
+
+
+@dataclass
+class Outcome:
+    """What deciding one command produced: its events (maybe none) and the reply to send."""
+    events: list[Envelope]
+    reply: Message
+    partition: int = -1
+
+
+class Decider(Protocol[C]):
+    command_type: type[C]
+
+    def decide_batch(self, commands: list[C]) -> list[Outcome]:
+        """Decides commands in order; later ones see the events of earlier ones."""
+
+    def finish(self, outcome: Outcome, next_offset: int) -> None:
+        """Fills the reply once the events are acknowledged (next_offset -1: none appended)."""
+
+
+@dataclass
+class ProcessorStats:
+    commands: int = 0
+    events: int = 0
+    batches: int = 0
+    expired: int = 0
+    rebalances: int = 0
+    assigned: list[int] = field(default_factory=list)
+
+
+class CommandProcessor:
+    """Owns some command partitions (the consumer group decides which) and decides their commands."""
+
+    def __init__(self, bootstrap: str, producer: AIOKafkaProducer, service: str, commands_topic: str,
+                 events_topic: str, replies_topic: str, feed: EventFeed, decider: Decider,
+                 settings: KafkaSettings, deadline_of: Callable[[Message], datetime | None]):
+        self._producer = producer
+        self._events_topic = events_topic
+        self._replies_topic = replies_topic
+        self._feed = feed
+        self._decider = decider
+        self._deadline_of = deadline_of
+        self.stats = ProcessorStats()
+        self._consumer = AIOKafkaConsumer(
+            commands_topic,
+            bootstrap_servers=bootstrap,
+            group_id=f"redress.{service}.processor",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=settings.fetch_max_wait_ms,
+            session_timeout_ms=10000,
+            heartbeat_interval_ms=1000,
+        )
+        self._task: asyncio.Task | None = None
+
+    async def start(self) -> None:
+        await self._consumer.start()
+        self._task = asyncio.create_task(self._run(), name="processor")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self._consumer.stop()
+
+    async def _run(self) -> None:
+        while True:
+            batches = await self._consumer.getmany(timeout_ms=1000, max_records=500)
+            if not batches:
+                continue
+            try:
+                await self._process(batches)
+            except (KafkaError, OSError, asyncio.TimeoutError) as exc:
+                # Nothing is committed: the same commands come again and are deduplicated.
+                log.error("command batch failed; retrying from the last commit", error=repr(exc))
+                await asyncio.sleep(0.5)
+                for tp in batches:
+                    committed = await self._consumer.committed(tp)
+                    self._consumer.seek(tp, committed or 0)
+
+    async def _process(self, batches: dict[TopicPartition, list]) -> None:
+        now = datetime.now(timezone.utc)
+        records = [r for tp in sorted(batches, key=lambda t: t.partition) for r in batches[tp]]
+        # The state must include every event acknowledged so far in these partitions.
+        await self._feed.catch_up({tp.partition for tp in batches}, timeout=30)
+        commands, origins = [], []
+        for record in records:
+            command = self._decider.command_type()
+            command.ParseFromString(record.value)
+            deadline = self._deadline_of(command)
+            if deadline and deadline < now - timedelta(seconds=1):
+                self.stats.expired += 1
+                continue
+            commands.append(command)
+            origins.append(dict(record.headers))
+        outcomes = self._decider.decide_batch(commands)
+        # Queued in decision order, acknowledged together.
+        pending = [await self._submit(o) for o in outcomes]
+        appended = await asyncio.gather(*pending)
+        for outcome, origin, next_offset in zip(outcomes, origins, appended):
+            self._decider.finish(outcome, next_offset)
+            await self._producer.send(
+                self._replies_topic,
+                value=outcome.reply.SerializeToString(),
+                key=origin.get("reply_to", b""),
+                headers=[("reply_to", origin.get("reply_to", b"")), ("command_id", origin.get("command_id", b""))],
+            )
+        await self._producer.flush()
+        self.stats.commands += len(commands)
+        self.stats.batches += 1
+        self.stats.events += sum(len(o.events) for o in outcomes)
+        offsets = {tp: recs[-1].offset + 1 for tp, recs in batches.items()}
+        with contextlib.suppress(CommitFailedError):
+            await self._consumer.commit(offsets)
+
+    async def _submit(self, outcome: Outcome):
+        if not outcome.events:
+            return _nothing_appended()
+        return await submit(self._producer, self._events_topic, outcome.partition, outcome.events)
+
+
+async def _nothing_appended() -> int:
+    return -1

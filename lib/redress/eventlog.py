@@ -1,0 +1,185 @@
+"""The Kafka side of the log: topics, the idempotent producer, appends, and the feed.
+
+Everything here is I/O. Services see three things: `append` (one command's events
+as one record batch: all of them land or none do), `EventFeed` (every event of a
+topic, from offset zero, in partition order, with a way to wait until it has read
+up to given offsets), and `ensure_topics`.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Awaitable, Callable, Iterable
+
+import structlog
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from redress.envelope import Envelope, decode_record, encode
+from redress.settings import KafkaSettings
+from redress.topics import TopicSpec
+
+log = structlog.get_logger(__name__)
+TOPIC_ALREADY_EXISTS = 36
+
+
+class TopicMismatch(RuntimeError):
+    pass
+
+
+async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec]) -> None:
+    """Creates missing topics; refuses to run on topics whose partition count differs."""
+    specs = list(specs)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [
+            NewTopic(s.name, num_partitions=s.partitions, replication_factor=s.replication, topic_configs=s.config)
+            for s in specs
+            if s.name not in existing
+        ]
+        if missing:
+            response = await admin.create_topics(missing)
+            for name, code, *rest in response.topic_errors:
+                if code not in (0, TOPIC_ALREADY_EXISTS):
+                    raise TopicMismatch(f"could not create topic {name}: error {code} {rest}")
+            log.info("topics created", topics=[t.name for t in missing])
+        for described in await admin.describe_topics([s.name for s in specs]):
+            spec = next(s for s in specs if s.name == described["topic"])
+            if len(described["partitions"]) != spec.partitions:
+                raise TopicMismatch(
+                    f"topic {spec.name} has {len(described['partitions'])} partitions but Redress is "
+                    f"configured for {spec.partitions} (REDRESS_PARTITIONS); all event topics must agree"
+                )
+    finally:
+        await admin.close()
+
+
+async def assign_all(consumer: AIOKafkaConsumer, topic: str, timeout: float = 30) -> list[TopicPartition]:
+    """Assigns every partition of the topic to a group-less consumer."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    parts = consumer.partitions_for_topic(topic)
+    while not parts:
+        if asyncio.get_running_loop().time() > deadline:
+            raise TopicMismatch(f"topic {topic} does not exist")
+        await consumer._client.force_metadata_update()
+        parts = consumer.partitions_for_topic(topic)
+        if not parts:
+            await asyncio.sleep(0.1)
+    tps = [TopicPartition(topic, p) for p in sorted(parts)]
+    consumer.assign(tps)
+    return tps
+
+
+def new_producer(bootstrap: str, settings: KafkaSettings, client_id: str) -> AIOKafkaProducer:
+    return AIOKafkaProducer(
+        bootstrap_servers=bootstrap,
+        client_id=client_id,
+        enable_idempotence=True,
+        acks="all",
+        linger_ms=settings.linger_ms,
+        request_timeout_ms=30000,
+    )
+
+
+async def submit(producer: AIOKafkaProducer, topic: str, partition: int, events: list[Envelope]):
+    """Queues events as one record batch: all of them land or none do.
+
+    Batches submitted one after another land in that order. Returns an awaitable
+    that gives the offset after the last event once all in-sync replicas have it.
+    """
+    batch = producer.create_batch()
+    for env in events:
+        key, value, headers = encode(env)
+        if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
+            raise ValueError(f"{len(events)} events do not fit in one record batch")
+    batch.close()
+    delivered = await producer.send_batch(batch, topic, partition=partition)
+
+    async def acknowledged() -> int:
+        metadata = await delivered
+        return metadata.offset + len(events)
+
+    return acknowledged()
+
+
+async def append(producer: AIOKafkaProducer, topic: str, partition: int, events: list[Envelope]) -> int:
+    """Appends events as one record batch and returns the offset after the last one."""
+    return await (await submit(producer, topic, partition, events))
+
+
+class EventFeed:
+    """Reads every partition of a topic from offset zero and hands each event on, in order."""
+
+    def __init__(self, bootstrap: str, topic: str, settings: KafkaSettings,
+                 on_event: Callable[[Envelope], Awaitable[None] | None]):
+        self.topic = topic
+        self._on_event = on_event
+        self._consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=settings.fetch_max_wait_ms,
+            max_partition_fetch_bytes=4 * 1024 * 1024,
+        )
+        # A second connection for offset look-ups: on the fetching one they would queue
+        # behind the long-polling fetch request.
+        self._offsets = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        self.positions: dict[int, int] = {}
+        self._advanced = asyncio.Condition()
+        self._task: asyncio.Task | None = None
+        self.partitions: list[TopicPartition] = []
+        self.events_read = 0
+
+    async def start(self) -> None:
+        await self._consumer.start()
+        await self._offsets.start()
+        self.partitions = await assign_all(self._consumer, self.topic)
+        await self._consumer.seek_to_beginning(*self.partitions)
+        self.positions = {tp.partition: 0 for tp in self.partitions}
+        self._task = asyncio.create_task(self._run(), name=f"feed:{self.topic}")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self._consumer.stop()
+        await self._offsets.stop()
+
+    async def end_offsets(self, partitions: Iterable[int] | None = None) -> dict[int, int]:
+        tps = self.partitions if partitions is None else [TopicPartition(self.topic, p) for p in partitions]
+        ends = await self._offsets.end_offsets(tps)
+        return {tp.partition: offset for tp, offset in ends.items()}
+
+    async def wait_for(self, targets: dict[int, int], timeout: float | None = None) -> None:
+        """Returns once every partition has been read up to (excluding) its target offset."""
+        async def reached() -> None:
+            async with self._advanced:
+                await self._advanced.wait_for(
+                    lambda: all(self.positions.get(p, 0) >= o for p, o in targets.items())
+                )
+        await asyncio.wait_for(reached(), timeout)
+
+    async def catch_up(self, partitions: Iterable[int] | None = None, timeout: float | None = None) -> None:
+        """Waits until every event acknowledged so far (in these partitions) has been read."""
+        await self.wait_for(await self.end_offsets(partitions), timeout)
+
+    async def _run(self) -> None:
+        while True:
+            batches = await self._consumer.getmany(timeout_ms=1000, max_records=2000)
+            for tp, records in batches.items():
+                for record in records:
+                    result = self._on_event(decode_record(record))
+                    if asyncio.iscoroutine(result):
+                        await result
+                    self.events_read += 1
+                self.positions[tp.partition] = records[-1].offset + 1
+            # Gaps (transaction markers, deleted records) still move the position forward.
+            for tp in self.partitions:
+                pos = await self._consumer.position(tp)
+                if pos > self.positions.get(tp.partition, 0):
+                    self.positions[tp.partition] = pos
+            async with self._advanced:
+                self._advanced.notify_all()

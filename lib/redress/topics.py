@@ -1,0 +1,47 @@
+"""Topic names and their settings. Each service is the only writer of its event topic."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiokafka.partitioner import murmur2
+
+from redress.settings import KafkaSettings
+
+
+def events_topic(service: str) -> str:
+    return f"redress.{service}.events.v1"
+
+
+def commands_topic(service: str) -> str:
+    return f"redress.{service}.commands.v1"
+
+
+def replies_topic(service: str) -> str:
+    return f"redress.{service}.replies.v1"
+
+
+def partition_for(complaint_id: str, partitions: int) -> int:
+    """Kafka's default partitioner (murmur2 of the key), so Java clients agree."""
+    return (murmur2(complaint_id.encode()) & 0x7FFFFFFF) % partitions
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    name: str
+    partitions: int
+    replication: int
+    config: dict[str, str]
+
+
+def service_topics(service: str, settings: KafkaSettings) -> list[TopicSpec]:
+    """Events never expire and are never compacted; commands and replies are transient."""
+    common = {"min.insync.replicas": str(settings.min_insync)}
+    events = {**common, "cleanup.policy": "delete", "retention.ms": "-1", "retention.bytes": "-1"}
+    commands = {**common, "cleanup.policy": "delete", "retention.ms": str(settings.command_retention_ms)}
+    replies = {**common, "cleanup.policy": "delete", "retention.ms": str(settings.reply_retention_ms)}
+    n, r = settings.partitions, settings.replication
+    return [
+        TopicSpec(events_topic(service), n, r, events),
+        TopicSpec(commands_topic(service), n, r, commands),
+        TopicSpec(replies_topic(service), n, r, replies),
+    ]

@@ -1,0 +1,1 @@
+"""Intake: complaints in from every channel, the customer known across channels."""

@@ -1,0 +1,209 @@
+"""The IntakeService gRPC adapter: requests in, domain calls, protobuf answers out."""
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from datetime import timezone
+
+from aiokafka import AIOKafkaConsumer
+from google.protobuf import any_pb2
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from redress.auth import Credentials
+from redress.envelope import Envelope, decode_record
+from redress.eventlog import assign_all
+from redress.events.v1 import intake_pb2 as ev
+from redress.intake.v1 import intake_service_pb2 as api
+from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
+from redress.rejections import Invalid
+from redress.rpc import Authenticated, Caller, streaming, unary
+from redress_intake import domain
+from redress_intake.application import Intake
+from redress_intake.projection import ComplaintFilter
+
+READ, WRITE, EVENTS = "complaints:read", "complaints:write", "events:read"
+DEFAULT_PAGE, MAX_PAGE = 50, 500
+STATUS = {domain.OPEN: api.COMPLAINT_STATUS_OPEN, domain.WITHDRAWN: api.COMPLAINT_STATUS_WITHDRAWN}
+STATUS_NAMES = {v: k for k, v in STATUS.items()}
+
+
+def _ts(value) -> Timestamp:
+    ts = Timestamp()
+    ts.FromDatetime(value)
+    return ts
+
+
+def complaint_message(c: domain.Complaint) -> api.Complaint:
+    f = c.filed
+    message = api.Complaint(
+        complaint_id=f.complaint_id, organisation=f.organisation, reference=c.reference,
+        customer_id=f.customer_id, status=STATUS[c.status], channel=f.channel, contact=f.contact,
+        description=f.description, desired_remedy=f.desired_remedy, store=f.store,
+        order_reference=f.order_reference, filed_at=_ts(c.filed_at), category=f.category,
+        category_suggested=f.category_suggested, severity=f.severity,
+        repeat_contact_channels=list(c.repeat_channels), withdrawn_reason=c.withdrawn_reason,
+        etag=c.etag, updated_at=_ts(c.updated_at))
+    if f.HasField("occurred_at"):
+        message.occurred_at.CopyFrom(f.occurred_at)
+    return message
+
+
+def event_message(env: Envelope, token: str = "") -> api.ComplaintEvent:
+    payload = any_pb2.Any()
+    payload.Pack(env.payload)
+    return api.ComplaintEvent(
+        event_id=env.event_id, type=env.type, complaint_id=env.subject, sequence=env.sequence,
+        time=_ts(env.time), source=env.source, organisation=env.organisation, actor=env.actor,
+        client_id=env.client_id, correlation_id=env.correlation_id, causation_id=env.causation_id,
+        request_id=env.request_id, payload=payload, position_token=token)
+
+
+def _encode_token(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
+
+
+def _decode_token(token: str, field: str) -> dict:
+    try:
+        return json.loads(base64.urlsafe_b64decode(token.encode()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise Invalid(f"{field} is not a token this service gave", field) from exc
+
+
+class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
+    def __init__(self, intake: Intake, credentials: Credentials):
+        super().__init__(credentials)
+        self.intake = intake
+
+    @unary(WRITE)
+    async def FileComplaint(self, request: api.FileComplaintRequest, caller: Caller):
+        draft = ev.ComplaintFiled(
+            channel=request.channel, contact=request.contact, description=request.description,
+            desired_remedy=request.desired_remedy, store=request.store,
+            order_reference=request.order_reference, category=request.category, severity=request.severity)
+        if request.HasField("occurred_at"):
+            draft.occurred_at.CopyFrom(request.occurred_at)
+        filing = await self.intake.file(caller, draft, request.request_id)
+        return api.FileComplaintResponse(
+            complaint=complaint_message(filing.complaint), linked_to_existing=filing.linked_to_existing,
+            other_open_complaints=[complaint_message(c) for c in filing.other_open])
+
+    @unary(READ)
+    async def GetComplaint(self, request: api.GetComplaintRequest, caller: Caller):
+        complaint = await self.intake.get(caller, request.complaint_id)
+        history = self.intake.book.histories[complaint.complaint_id]
+        return api.GetComplaintResponse(complaint=complaint_message(complaint),
+                                        history=[event_message(e) for e in history])
+
+    @unary(READ)
+    async def ListComplaints(self, request: api.ListComplaintsRequest, caller: Caller):
+        if request.page_size < 0:
+            raise Invalid("page_size must not be negative", "page_size")
+        size = min(request.page_size or DEFAULT_PAGE, MAX_PAGE)
+        where = self._filter(request)
+        fingerprint = repr(where)
+        after = None
+        if request.page_token:
+            token = _decode_token(request.page_token, "page_token")
+            if token.get("f") != fingerprint:
+                raise Invalid("page_token belongs to a list with other filters", "page_token")
+            after = tuple(token["after"])
+        await self.intake.caught_up()
+        page, more = [], False
+        for c in self.intake.book.list(caller.principal.organisation, where):
+            key = (c.filed_at.isoformat(), c.complaint_id)
+            if after and key <= after:
+                continue
+            if len(page) == size:
+                more = True
+                break
+            page.append(c)
+        next_token = ""
+        if more:
+            last = page[-1]
+            next_token = _encode_token({"f": fingerprint, "after": [last.filed_at.isoformat(), last.complaint_id]})
+        return api.ListComplaintsResponse(complaints=[complaint_message(c) for c in page],
+                                          next_page_token=next_token)
+
+    def _filter(self, request: api.ListComplaintsRequest) -> ComplaintFilter:
+        for name, enum in (("channel", domain.types.Channel), ("category", domain.types.Category)):
+            domain.check_enum(name, getattr(request, name), enum)
+        if request.status not in api.ComplaintStatus.values():
+            raise Invalid(f"status has no value {request.status}", "status")
+        for name in ("customer_id", "store"):
+            if len(getattr(request, name)) > 200:
+                raise Invalid(f"{name} is longer than 200 characters", name)
+        return ComplaintFilter(
+            status=STATUS_NAMES.get(request.status, ""), channel=request.channel, category=request.category,
+            customer_id=request.customer_id, store=request.store,
+            filed_after=request.filed_after.ToDatetime(timezone.utc) if request.HasField("filed_after") else None,
+            filed_before=request.filed_before.ToDatetime(timezone.utc) if request.HasField("filed_before") else None)
+
+    @unary(WRITE)
+    async def AmendComplaint(self, request: api.AmendComplaintRequest, caller: Caller):
+        amendment = ev.ComplaintAmended(
+            category=request.category, severity=request.severity, store=request.store,
+            order_reference=request.order_reference, desired_remedy=request.desired_remedy)
+        complaint = await self.intake.amend(caller, request.complaint_id, request.request_id,
+                                            request.expected_etag, amendment)
+        return complaint_message(complaint)
+
+    @unary(WRITE)
+    async def WithdrawComplaint(self, request: api.WithdrawComplaintRequest, caller: Caller):
+        complaint = await self.intake.withdraw(caller, request.complaint_id, request.request_id,
+                                               request.expected_etag, request.reason)
+        return complaint_message(complaint)
+
+    @streaming(READ)
+    async def WatchComplaint(self, request: api.WatchComplaintRequest, caller: Caller):
+        complaint = await self.intake.get(caller, request.complaint_id)
+        queue: asyncio.Queue[Envelope] = asyncio.Queue()
+        seen = complaint.version
+        unwatch = self.intake.book.watch(lambda e: e.subject == complaint.complaint_id and queue.put_nowait(e))
+        try:
+            while True:
+                env = await queue.get()
+                if env.sequence > seen:
+                    seen = env.sequence
+                    yield event_message(env)
+        finally:
+            unwatch()
+
+    @streaming(EVENTS)
+    async def StreamEvents(self, request: api.StreamEventsRequest, caller: Caller):
+        org = caller.principal.organisation.encode()
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.intake.bootstrap, enable_auto_commit=False,
+                                    fetch_max_wait_ms=self.intake.kafka.fetch_max_wait_ms)
+        await consumer.start()
+        try:
+            positions = await self._start_positions(consumer, request)
+            while True:
+                batches = await consumer.getmany(timeout_ms=1000)
+                for tp, records in sorted(batches.items(), key=lambda kv: kv[0].partition):
+                    for record in records:
+                        positions[str(tp.partition)] = record.offset + 1
+                        if dict(record.headers).get("ce_organisation") != org:
+                            continue
+                        yield event_message(decode_record(record), _encode_token({"p": positions}))
+        finally:
+            await consumer.stop()
+
+    async def _start_positions(self, consumer: AIOKafkaConsumer, request: api.StreamEventsRequest) -> dict:
+        tps = await assign_all(consumer, self.intake.events_topic)
+        start = request.WhichOneof("start")
+        if start == "after_position_token":
+            token = _decode_token(request.after_position_token, "after_position_token")
+            offsets = {int(p): int(o) for p, o in token.get("p", {}).items()}
+            for tp in tps:
+                consumer.seek(tp, offsets.get(tp.partition, 0))
+        elif start == "since_time":
+            millis = int(request.since_time.ToDatetime(timezone.utc).timestamp() * 1000)
+            found = await consumer.offsets_for_times({tp: millis for tp in tps})
+            ends = await consumer.end_offsets(tps)
+            for tp in tps:
+                consumer.seek(tp, found[tp].offset if found.get(tp) else ends[tp])
+        elif start == "from_beginning":
+            await consumer.seek_to_beginning(*tps)
+        else:
+            await consumer.seek_to_end(*tps)
+        return {str(tp.partition): await consumer.position(tp) for tp in tps}

@@ -1,0 +1,59 @@
+"""Entry point: `redress-intake` (or `python -m redress_intake.main`)."""
+from __future__ import annotations
+
+import asyncio
+
+import structlog
+
+from redress import logs
+from redress.auth import Credentials
+from redress.broker import choose_broker
+from redress.intake.v1 import intake_service_pb2, intake_service_pb2_grpc
+from redress.server import GrpcServer, run_until_signalled
+from redress.settings import KafkaSettings, ServiceSettings, dev_credentials_file
+from redress_intake.application import Intake
+from redress_intake.grpc_api import IntakeServicer
+
+log = structlog.get_logger(__name__)
+SERVICE_NAME = intake_service_pb2.DESCRIPTOR.services_by_name["IntakeService"].full_name
+
+
+async def serve(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings) -> None:
+    credentials = Credentials.load(settings.credentials_file or dev_credentials_file())
+    intake = Intake(bootstrap, kafka, settings)
+    servicer = IntakeServicer(intake, credentials)
+    server = GrpcServer(f"{settings.host}:{settings.intake_port}", [SERVICE_NAME],
+                        lambda s: intake_service_pb2_grpc.add_IntakeServiceServicer_to_server(servicer, s))
+
+    async def start() -> None:
+        await server.start()
+        try:
+            await intake.start()
+        except BaseException:
+            await server.stop(0)
+            await intake.stop()
+            raise
+        await server.serving()
+        log.info("intake serving", address=server.address, kafka=bootstrap, instance=intake.instance_id)
+        print(f"READY intake {server.address}", flush=True)
+
+    async def stop() -> None:
+        await server.stop(settings.grace_s)
+        await intake.stop()
+
+    await run_until_signalled(start, stop)
+
+
+def main() -> None:
+    settings = ServiceSettings()
+    kafka = KafkaSettings()
+    logs.configure(settings.log_format, settings.log_level)
+    broker = choose_broker(kafka)
+    try:
+        asyncio.run(serve(broker.bootstrap, kafka, settings))
+    finally:
+        broker.stop()
+
+
+if __name__ == "__main__":
+    main()
