@@ -10,7 +10,7 @@ from redress.auth import Credentials
 from redress.broker import choose_broker
 from redress.intake.v1 import intake_service_pb2, intake_service_pb2_grpc
 from redress.server import GrpcServer, run_until_signalled
-from redress.settings import KafkaSettings, ServiceSettings, dev_credentials_file
+from redress.settings import KafkaSettings, ServiceSettings
 from redress_intake.application import Intake
 from redress_intake.grpc_api import IntakeServicer
 
@@ -19,7 +19,7 @@ SERVICE_NAME = intake_service_pb2.DESCRIPTOR.services_by_name["IntakeService"].f
 
 
 async def serve(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings) -> None:
-    credentials = Credentials.load(settings.credentials_file or dev_credentials_file())
+    credentials = Credentials.load(settings.credentials_file)
     intake = Intake(bootstrap, kafka, settings)
     servicer = IntakeServicer(intake, credentials)
     server = GrpcServer(f"{settings.host}:{settings.intake_port}", [SERVICE_NAME],
@@ -48,6 +48,9 @@ def main() -> None:
     settings = ServiceSettings()
     kafka = KafkaSettings()
     logs.configure(settings.log_format, settings.log_level)
+    if settings.credentials_file is None:
+        raise SystemExit("REDRESS_CREDENTIALS_FILE is not set: name the JSON file of client credentials "
+                         "(`make run` uses deploy/dev-credentials.json)")
     broker = choose_broker(kafka)
     try:
         asyncio.run(serve(broker.bootstrap, kafka, settings))

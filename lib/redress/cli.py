@@ -1,0 +1,130 @@
+"""`redress`: file a complaint, show a complaint's story, list, tail events, replay a service.
+
+Talks to the intake service over gRPC (REDRESS_INTAKE_ADDR, default 127.0.0.1:50051)
+with the bearer token in REDRESS_TOKEN (default: the local dev token, see README).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import sys
+import uuid
+from datetime import timezone
+
+import os
+
+import grpc
+from google.protobuf import json_format
+
+from redress.intake.v1 import intake_service_pb2 as api
+from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
+from redress.types.v1 import complaint_pb2 as types
+
+DEV_TOKEN = "redress-dev-integration"
+
+
+def _enum_value(enum, prefix: str, name: str) -> int:
+    try:
+        return enum.Value(f"{prefix}_{name.upper().replace('-', '_')}")
+    except ValueError:
+        choices = ", ".join(n[len(prefix) + 1:].lower() for n in enum.keys()[1:])
+        raise SystemExit(f"unknown {prefix.lower()} {name!r}; choose from: {choices}")
+
+
+def _metadata() -> tuple:
+    return (("authorization", f"Bearer {os.environ.get('REDRESS_TOKEN', DEV_TOKEN)}"),)
+
+
+def _name(enum, value: int, prefix: str) -> str:
+    return enum.Name(value)[len(prefix) + 1:].lower()
+
+
+def print_story(response: api.GetComplaintResponse) -> None:
+    c = response.complaint
+    print(f"{c.reference}  {c.complaint_id}  [{api.ComplaintStatus.Name(c.status)[17:].lower()}]")
+    print(f"  customer {c.customer_id}  via {_name(types.Channel, c.channel, 'CHANNEL')}"
+          f"  category {_name(types.Category, c.category, 'CATEGORY')}"
+          f"{' (suggested)' if c.category_suggested else ''}  severity {_name(types.Severity, c.severity, 'SEVERITY')}")
+    print(f"  \u201c{c.description}\u201d")
+    for e in response.history:
+        when = e.time.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<24} by {e.actor}")
+
+
+def print_event(e: api.ComplaintEvent) -> None:
+    when = e.time.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    print(f"{when}  {e.complaint_id}  #{e.sequence:<3} {e.type.rsplit('.', 1)[-1]:<24} by {e.actor}", flush=True)
+
+
+async def _run(args: argparse.Namespace) -> int:
+    address = os.environ.get("REDRESS_INTAKE_ADDR", "127.0.0.1:50051")
+    async with grpc.aio.insecure_channel(address) as channel:
+        stub = api_grpc.IntakeServiceStub(channel)
+        md = _metadata()
+        try:
+            if args.command == "file":
+                request = api.FileComplaintRequest(
+                    request_id=args.request_id or str(uuid.uuid4()),
+                    channel=_enum_value(types.Channel, "CHANNEL", args.channel),
+                    contact=types.CustomerContact(name=args.name or "", email=args.email or "",
+                                                  phone=args.phone or "", social_handle=args.handle or ""),
+                    description=args.description, desired_remedy=args.remedy or "", store=args.store or "",
+                    order_reference=args.order or "")
+                if args.category:
+                    request.category = _enum_value(types.Category, "CATEGORY", args.category)
+                response = await stub.FileComplaint(request, metadata=md)
+                c = response.complaint
+                verb = "linked to open complaint" if response.linked_to_existing else "filed"
+                print(f"{verb} {c.complaint_id}; reference {c.reference}")
+                for other in response.other_open_complaints:
+                    print(f"  the customer's other open complaint: {other.reference} {other.complaint_id}")
+            elif args.command == "show":
+                print_story(await stub.GetComplaint(api.GetComplaintRequest(complaint_id=args.complaint_id),
+                                                    metadata=md))
+            elif args.command == "list":
+                response = await stub.ListComplaints(api.ListComplaintsRequest(page_size=args.limit), metadata=md)
+                for c in response.complaints:
+                    print(f"{c.reference}  {c.complaint_id}  {_name(types.Category, c.category, 'CATEGORY')}")
+            elif args.command == "tail":
+                request = api.StreamEventsRequest(from_beginning=True) if args.from_beginning \
+                    else api.StreamEventsRequest()
+                async for event in stub.StreamEvents(request, metadata=md):
+                    if args.json:
+                        print(json_format.MessageToJson(event, indent=None), flush=True)
+                    else:
+                        print_event(event)
+        except grpc.aio.AioRpcError as exc:
+            print(f"error: {exc.code().name}: {exc.details()}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="redress", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    file = sub.add_parser("file", help="file a complaint")
+    file.add_argument("--channel", required=True, help="email, phone, in_person, twitter, ...")
+    file.add_argument("--description", required=True, help="what happened, in the customer's words")
+    for flag in ("name", "email", "phone", "handle", "remedy", "store", "order", "category", "request-id"):
+        file.add_argument(f"--{flag}")
+    show = sub.add_parser("show", help="a complaint's story from the log")
+    show.add_argument("complaint_id")
+    listing = sub.add_parser("list", help="the organisation's complaints")
+    listing.add_argument("--limit", type=int, default=50)
+    tail = sub.add_parser("tail", help="follow the organisation's events")
+    tail.add_argument("--from-beginning", action="store_true")
+    tail.add_argument("--json", action="store_true")
+    replay = sub.add_parser("replay", help="rebuild a service's read models from offset zero; prints events/s")
+    replay.add_argument("service", choices=["intake"])
+    args = parser.parse_args(argv)
+    if args.command == "replay":
+        return importlib.import_module(f"redress_{args.service}.replay").main()
+    try:
+        return asyncio.run(_run(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

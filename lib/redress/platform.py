@@ -1,0 +1,96 @@
+"""Starts the platform's processes: the broker (see redress.broker) and every service.
+
+Used by `make run`, `make demo` and the tests, so all three start things one way.
+"""
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+from redress.broker import Broker, choose_broker
+from redress.settings import KafkaSettings
+
+# service -> (module to run, environment variable of its port, default port)
+SERVICES = {
+    "intake": ("redress_intake.main", "REDRESS_INTAKE_PORT", 50051),
+}
+
+
+class ServiceFailed(RuntimeError):
+    pass
+
+
+@dataclass
+class ServiceProcess:
+    name: str
+    process: subprocess.Popen
+    address: str
+    output: list[str] = field(default_factory=list)
+
+    def stop(self, timeout: float = 15) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.returncode
+
+
+def start_service(name: str, env: dict[str, str], port: int | None = None, timeout: float = 60,
+                  log_to=None) -> ServiceProcess:
+    """Starts one service and waits for its READY line (it prints one once it serves)."""
+    module, port_var, default_port = SERVICES[name]
+    full_env = {**os.environ, **env, port_var: str(port if port is not None else default_port)}
+    full_env.setdefault("REDRESS_LOG_FORMAT", "json")
+    process = subprocess.Popen([sys.executable, "-m", module], env=full_env, stdout=subprocess.PIPE,
+                               stderr=log_to if log_to is not None else subprocess.STDOUT, text=True, bufsize=1)
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    seen: list[str] = []
+    while time.monotonic() < deadline:
+        if not selector.select(timeout=0.5):
+            if process.poll() is not None:
+                break
+            continue
+        line = process.stdout.readline()
+        if not line and process.poll() is not None:
+            break
+        seen.append(line)
+        if line.startswith(f"READY {name} "):
+            selector.close()
+            return ServiceProcess(name, process, line.split()[2], seen)
+    process.kill()
+    raise ServiceFailed(f"{name} did not start:\n{''.join(seen[-30:])}")
+
+
+@dataclass
+class Platform:
+    broker: Broker
+    services: dict[str, ServiceProcess]
+
+    def stop(self) -> None:
+        for service in self.services.values():
+            service.stop()
+        self.broker.stop()
+
+
+def start_platform(kafka: KafkaSettings | None = None, env: dict[str, str] | None = None,
+                   log_to=None) -> Platform:
+    broker = choose_broker(kafka or KafkaSettings())
+    services: dict[str, ServiceProcess] = {}
+    try:
+        for name in SERVICES:
+            services[name] = start_service(name, {**(env or {}), "REDRESS_KAFKA_BOOTSTRAP": broker.bootstrap},
+                                           log_to=log_to)
+    except BaseException:
+        Platform(broker, services).stop()
+        raise
+    return Platform(broker, services)

@@ -1,0 +1,155 @@
+"""The test session's broker and services: real Kafka, real processes, real gRPC channels.
+
+The broker follows the platform's choice (REDRESS_KAFKA_BOOTSTRAP, else testcontainers
+when a Docker engine answers, else the local launcher). The local one gets its own
+ports and a fresh data directory under .redress/test-kafka, and is stopped at the end.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import grpc
+import pytest
+
+from redress.broker import LocalBroker, choose_broker
+from redress.platform import start_service
+from redress.settings import PROJECT_ROOT, KafkaSettings
+
+# token -> (client_id, organisation, roles, scopes)
+ALL = ["complaints:read", "complaints:write", "events:read"]
+CLIENTS = {
+    "token-a": ("client-a", "org-a", ["integration"], ALL),
+    "token-a-manager": ("manager-a", "org-a", ["manager"], ALL),
+    "token-a-auditor": ("auditor-a", "org-a", ["auditor"], ["complaints:read", "events:read"]),
+    "token-b": ("client-b", "org-b", ["integration"], ALL),
+    "token-pages": ("client-pages", "org-pages", ["integration"], ALL),
+    "token-stream": ("client-stream", "org-stream", ["integration"], ALL),
+    "token-restart": ("client-restart", "org-restart", ["integration"], ALL),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def kafka_settings() -> KafkaSettings:
+    if os.environ.get("REDRESS_KAFKA_BOOTSTRAP"):
+        return KafkaSettings()
+    data = PROJECT_ROOT / ".redress" / "test-kafka"
+    settings = KafkaSettings(
+        port=int(os.environ.get("REDRESS_TEST_KAFKA_PORT", "19092")),
+        controller_port=int(os.environ.get("REDRESS_TEST_KAFKA_CONTROLLER_PORT", "19093")),
+        data_dir=data,
+    )
+    LocalBroker(settings).stop()  # a broker left by an interrupted run
+    shutil.rmtree(data, ignore_errors=True)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def bootstrap(kafka_settings):
+    broker = choose_broker(kafka_settings)
+    yield broker.bootstrap
+    broker.stop()
+
+
+@pytest.fixture(scope="session")
+def credentials_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("auth") / "credentials.json"
+    clients = [
+        {"client_id": c, "organisation": o, "roles": r, "scopes": s,
+         "token_sha256": hashlib.sha256(token.encode()).hexdigest()}
+        for token, (c, o, r, s) in CLIENTS.items()
+    ]
+    path.write_text(json.dumps({"clients": clients}))
+    return path
+
+
+@pytest.fixture(scope="session")
+def service_env(bootstrap, credentials_file) -> dict[str, str]:
+    return {"REDRESS_KAFKA_BOOTSTRAP": bootstrap, "REDRESS_CREDENTIALS_FILE": str(credentials_file),
+            "REDRESS_LOG_FORMAT": "json", "REDRESS_LOG_LEVEL": "warning"}
+
+
+@pytest.fixture(scope="session")
+def start_intake(service_env, tmp_path_factory):
+    """Starts an intake replica (a real process); all are stopped at the end of the session."""
+    started = []
+    logs = tmp_path_factory.mktemp("logs")
+
+    def start(**env):
+        log = open(logs / f"intake-{len(started)}.log", "w")
+        service = start_service("intake", {**service_env, **env}, port=free_port(), log_to=log)
+        started.append(service)
+        return service
+
+    yield start
+    for service in started:
+        service.stop()
+
+
+@pytest.fixture(scope="session")
+def intake(start_intake):
+    return start_intake()
+
+
+@pytest.fixture(scope="session")
+async def channel(intake):
+    async with grpc.aio.insecure_channel(intake.address) as ch:
+        yield ch
+
+
+EVENTS_TOPIC = "redress.intake.events.v1"
+
+
+@pytest.fixture
+def end_offsets(bootstrap):
+    """The events topic's end offsets now: equal before and after means nothing was appended."""
+    from aiokafka import AIOKafkaConsumer
+
+    from redress.eventlog import assign_all
+
+    async def read() -> dict[int, int]:
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+        await consumer.start()
+        try:
+            tps = await assign_all(consumer, EVENTS_TOPIC)
+            return {tp.partition: o for tp, o in (await consumer.end_offsets(tps)).items()}
+        finally:
+            await consumer.stop()
+
+    return read
+
+
+@pytest.fixture
+def read_events(bootstrap):
+    """Every intake event in the log, straight from Kafka, as envelopes."""
+    from aiokafka import AIOKafkaConsumer
+
+    from redress.envelope import decode_record
+    from redress.eventlog import assign_all
+
+    async def read(raw: bool = False):
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        await consumer.start()
+        try:
+            tps = await assign_all(consumer, EVENTS_TOPIC)
+            await consumer.seek_to_beginning(*tps)
+            ends = await consumer.end_offsets(tps)
+            records = []
+            while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
+                for recs in (await consumer.getmany(timeout_ms=500)).values():
+                    records.extend(recs)
+            return records if raw else [decode_record(r) for r in records]
+        finally:
+            await consumer.stop()
+
+    return read

@@ -1,0 +1,40 @@
+"""Small helpers the integration tests share."""
+from __future__ import annotations
+
+import uuid
+
+from google.rpc import error_details_pb2
+from grpc_status import rpc_status
+
+from redress.intake.v1 import intake_service_pb2 as api
+from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
+from redress.types.v1 import complaint_pb2 as types
+
+
+def auth(token: str = "token-a", **extra) -> tuple:
+    return (("authorization", f"Bearer {token}"), *extra.items())
+
+
+def stub(channel) -> api_grpc.IntakeServiceStub:
+    return api_grpc.IntakeServiceStub(channel)
+
+
+def unique_email() -> str:
+    return f"customer-{uuid.uuid4().hex[:10]}@example.com"
+
+
+def filing(description: str = "The food came late and cold, and the waiter was rude.", **fields):
+    fields.setdefault("channel", types.CHANNEL_EMAIL)
+    fields.setdefault("contact", types.CustomerContact(email=unique_email()))
+    fields.setdefault("request_id", str(uuid.uuid4()))
+    return api.FileComplaintRequest(description=description, **fields)
+
+
+def error_field(error) -> str:
+    """The field named by a google.rpc.Status's ErrorInfo."""
+    status = rpc_status.from_call(error)
+    for detail in status.details:
+        info = error_details_pb2.ErrorInfo()
+        if detail.Unpack(info):
+            return info.metadata.get("field", "")
+    return ""
