@@ -83,6 +83,10 @@ def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
 
 
 def _pid_alive(pid: int) -> bool:
+    """True while the process runs; a zombie child of ours is reaped and counts as gone."""
+    with contextlib.suppress(ChildProcessError):
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

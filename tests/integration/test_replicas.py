@@ -1,0 +1,94 @@
+"""Two replicas of intake: conflicting commands, and a replica rebuilt from the log alone."""
+from __future__ import annotations
+
+import asyncio
+
+import grpc
+import pytest
+
+from redress.intake.v1 import intake_service_pb2 as api
+from redress.types.v1 import complaint_pb2 as types
+from tests.helpers import auth, filing, stub, unique_email
+
+pytestmark = pytest.mark.kafka
+
+
+@pytest.fixture(scope="module")
+async def second_channel(start_intake, intake):
+    replica = start_intake()
+    async with grpc.aio.insecure_channel(replica.address) as ch:
+        yield ch
+
+
+async def _outcome(call):
+    try:
+        return await call
+    except grpc.aio.AioRpcError as error:
+        return error.code()
+
+
+async def test_conflicting_commands_on_two_replicas_never_both_succeed(channel, second_channel):
+    a, b = stub(channel), stub(second_channel)
+    for _ in range(6):
+        filed = (await a.FileComplaint(filing(), metadata=auth())).complaint
+        withdraw = api.WithdrawComplaintRequest(complaint_id=filed.complaint_id, expected_etag=filed.etag)
+        amend = api.AmendComplaintRequest(complaint_id=filed.complaint_id, expected_etag=filed.etag,
+                                          severity=types.SEVERITY_CRITICAL)
+        results = await asyncio.gather(
+            _outcome(a.WithdrawComplaint(withdraw, metadata=auth())),
+            _outcome(b.AmendComplaint(amend, metadata=auth())),
+        )
+        winners = [r for r in results if isinstance(r, api.Complaint)]
+        losers = [r for r in results if not isinstance(r, api.Complaint)]
+        assert len(winners) == 1, results
+        assert losers[0] in (grpc.StatusCode.ABORTED, grpc.StatusCode.FAILED_PRECONDITION)
+        story = await b.GetComplaint(api.GetComplaintRequest(complaint_id=filed.complaint_id), metadata=auth())
+        assert [e.sequence for e in story.history] == [1, 2, 3]
+        assert story.complaint.etag == winners[0].etag
+
+
+async def test_the_same_request_sent_to_both_replicas_files_one_complaint(channel, second_channel):
+    request = filing()
+    results = await asyncio.gather(stub(channel).FileComplaint(request, metadata=auth()),
+                                   stub(second_channel).FileComplaint(request, metadata=auth()))
+    assert results[0].complaint.complaint_id == results[1].complaint.complaint_id
+    story = await stub(channel).GetComplaint(
+        api.GetComplaintRequest(complaint_id=results[0].complaint.complaint_id), metadata=auth())
+    assert len(story.history) == 2
+
+
+async def test_a_write_on_one_replica_is_read_at_once_on_the_other(channel, second_channel):
+    filed = (await stub(channel).FileComplaint(filing(), metadata=auth())).complaint
+    got = await stub(second_channel).GetComplaint(api.GetComplaintRequest(complaint_id=filed.complaint_id),
+                                                  metadata=auth())
+    assert got.complaint == filed
+
+
+async def test_a_replica_started_with_no_state_answers_exactly_as_before(start_intake, channel):
+    intake = stub(channel)
+    md = auth("token-restart")
+    email = unique_email()
+    ids = []
+    for i, text in enumerate(["Garson bize bağırdı.", "Το φαγητό ήρθε κρύο.", "On hold for an hour."]):
+        ids.append((await intake.FileComplaint(filing(text, order_reference=f"R-{i}",
+                                                       contact=types.CustomerContact(email=email)),
+                                               metadata=md)).complaint.complaint_id)
+    await intake.AmendComplaint(api.AmendComplaintRequest(complaint_id=ids[0], store="Beşiktaş"), metadata=md)
+    await intake.WithdrawComplaint(api.WithdrawComplaintRequest(complaint_id=ids[1], reason="ok"), metadata=md)
+
+    async def answers(ch):
+        s = stub(ch)
+        stories = [await s.GetComplaint(api.GetComplaintRequest(complaint_id=i), metadata=md) for i in ids]
+        listing = await s.ListComplaints(api.ListComplaintsRequest(page_size=2), metadata=md)
+        rest = await s.ListComplaints(api.ListComplaintsRequest(page_size=2, page_token=listing.next_page_token),
+                                      metadata=md)
+        open_only = await s.ListComplaints(api.ListComplaintsRequest(status=api.COMPLAINT_STATUS_OPEN), metadata=md)
+        return [m.SerializeToString(deterministic=True) for m in (*stories, listing, rest, open_only)]
+
+    before = await answers(channel)
+    fresh = start_intake()
+    try:
+        async with grpc.aio.insecure_channel(fresh.address) as ch:
+            assert await answers(ch) == before
+    finally:
+        fresh.stop()
