@@ -11,8 +11,10 @@ FIELD_BEHAVIOR := build/proto-deps/google/api/field_behavior.proto
 run: $(VENV_STAMP) $(KAFKA_STAMP)
 	$(PY) -m redress.run
 
+# Starts its own broker (ports 19092/19093, data in .redress/test-kafka) and stops it after.
 test: $(VENV_STAMP) $(KAFKA_STAMP) protos-check lint
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider --durations=5; status=$$?; \
+	REDRESS_KAFKA_DATA_DIR=.redress/test-kafka $(PY) -m redress.broker stop >/dev/null; exit $$status
 
 unit: $(VENV_STAMP)
 	$(PY) -m pytest -q -m "not kafka" tests/unit

@@ -14,7 +14,6 @@ def main() -> int:
     log_path = PROJECT_ROOT / ".redress" / "services.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     print("starting Kafka and the Redress services ...", flush=True)
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         with open(log_path, "a") as service_log:
             env = {"REDRESS_CREDENTIALS_FILE": os.environ.get("REDRESS_CREDENTIALS_FILE", str(dev_credentials_file()))}
@@ -22,6 +21,10 @@ def main() -> int:
     except (BrokerError, ServiceFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
+    # Blocked only now: children started above must not inherit a blocked mask.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         print(f"\nKafka ({platform.broker.kind}): {platform.broker.bootstrap}")
         for name, service in platform.services.items():

@@ -1,0 +1,138 @@
+"""The intake domain, without Kafka or gRPC: decide and apply."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from redress.events.v1 import intake_pb2 as ev
+from redress.intake.v1.commands_pb2 import IntakeCommand, Principal
+from redress.rejections import AlreadyExists, Invalid, NotFound, Rejected, StaleEtag
+from redress.types.v1 import complaint_pb2 as types
+from redress_intake import domain
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+
+
+def file_command(request_id="r-1", complaint_id="c-1", org="org", **filed) -> IntakeCommand:
+    filed.setdefault("channel", types.CHANNEL_EMAIL)
+    filed.setdefault("contact", types.CustomerContact(email="a@example.com"))
+    filed.setdefault("description", "cold food")
+    command = IntakeCommand(request_id=request_id, complaint_id=complaint_id, command_id=f"cmd-{request_id}",
+                            principal=Principal(client_id="cl", organisation=org))
+    command.file.CopyFrom(ev.ComplaintFiled(complaint_id=complaint_id, organisation=org, **filed))
+    return command
+
+
+def filed_state(**kw) -> domain.Complaint:
+    state = None
+    for event in domain.decide(None, file_command(**kw), NOW).events:
+        state = domain.apply(state, event, NOW, kw.get("request_id", "r-1"))
+    return state
+
+
+def test_filing_acknowledges_with_a_reference():
+    events = domain.decide(None, file_command(), NOW).events
+    assert [type(e).__name__ for e in events] == ["ComplaintFiled", "ComplaintAcknowledged"]
+    assert events[1].reference == domain.reference_for("c-1")
+    state = filed_state()
+    assert state.version == 2 and state.reference.startswith("RDR-") and state.status == domain.OPEN
+
+
+def test_a_repeated_request_is_a_duplicate_with_its_first_version():
+    state = filed_state()
+    decision = domain.decide(state, file_command(), NOW)
+    assert decision.events == [] and decision.duplicate_of_version == 2
+
+
+def test_filing_over_an_existing_complaint_with_another_request_is_refused():
+    with pytest.raises(AlreadyExists):
+        domain.decide(filed_state(), file_command(request_id="r-2"), NOW)
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"description": ""}, "description"),
+    ({"channel": types.CHANNEL_UNSPECIFIED}, "channel"),
+    ({"contact": types.CustomerContact()}, "contact"),
+    ({"contact": types.CustomerContact(email="nope")}, "contact.email"),
+    ({"contact": types.CustomerContact(social_handle="has space")}, "contact.social_handle"),
+    ({"description": "x" * 20001}, "description"),
+    ({"severity": 17}, "severity"),
+])
+def test_invalid_filings_name_the_field(change, field):
+    with pytest.raises(Invalid) as refused:
+        domain.decide(None, file_command(**change), NOW)
+    assert refused.value.field == field
+
+
+def test_future_occurrence_is_refused_but_clock_skew_is_tolerated():
+    command = file_command()
+    command.file.occurred_at.FromDatetime(NOW + timedelta(minutes=2))
+    assert domain.decide(None, command, NOW).events
+    command.file.occurred_at.FromDatetime(NOW + timedelta(hours=1))
+    with pytest.raises(Invalid):
+        domain.decide(None, command, NOW)
+
+
+def _on(state, action: str, payload, request_id="r-9", etag="", org="org") -> IntakeCommand:
+    command = IntakeCommand(request_id=request_id, complaint_id=state.complaint_id if state else "c-1",
+                            expected_etag=etag, principal=Principal(organisation=org))
+    getattr(command, action).CopyFrom(payload)
+    return command
+
+
+def test_amend_records_only_what_changed_and_apply_updates_the_state():
+    state = filed_state(store="Kadıköy")
+    events = domain.decide(state, _on(state, "amend", ev.ComplaintAmended(store="Kadıköy", severity=3)), NOW).events
+    assert list(events[0].changed_fields) == ["severity"]
+    after = domain.apply(state, events[0], NOW, "r-9")
+    assert after.filed.severity == 3 and after.filed.store == "Kadıköy" and after.version == 3
+    assert after.requests["r-9"] == 3
+
+
+def test_amend_with_nothing_to_change_is_invalid():
+    state = filed_state()
+    with pytest.raises(Invalid):
+        domain.decide(state, _on(state, "amend", ev.ComplaintAmended()), NOW)
+
+
+def test_stale_etag_is_refused():
+    state = filed_state()
+    with pytest.raises(StaleEtag):
+        domain.decide(state, _on(state, "withdraw", ev.ComplaintWithdrawn(), etag="1"), NOW)
+    assert domain.decide(state, _on(state, "withdraw", ev.ComplaintWithdrawn(), etag="2"), NOW).events
+
+
+def test_withdrawn_complaint_refuses_further_changes():
+    state = filed_state()
+    state = domain.apply(state, ev.ComplaintWithdrawn(complaint_id="c-1", reason="ok"), NOW, "r-9")
+    with pytest.raises(Rejected, match="withdrawn"):
+        domain.decide(state, _on(state, "withdraw", ev.ComplaintWithdrawn(), request_id="r-10"), NOW)
+
+
+def test_another_organisation_cannot_see_the_complaint():
+    state = filed_state()
+    with pytest.raises(NotFound):
+        domain.decide(state, _on(state, "withdraw", ev.ComplaintWithdrawn(), org="other"), NOW)
+
+
+def test_contact_keys_fold_case_and_phone_formatting():
+    a = domain.contact_keys(types.CustomerContact(email=" Ayse@Example.com ", phone="+90 (555) 123-4567",
+                                                  social_handle="@Ayse"))
+    b = domain.contact_keys(types.CustomerContact(email="ayse@example.com", phone="05551234567",
+                                                  social_handle="ayse"))
+    assert a == b
+
+
+def test_same_problem_means_same_order_or_same_store_and_category():
+    state = filed_state(store="Kadıköy", order_reference="A-1", category=types.CATEGORY_STAFF_PUSHY)
+    assert domain.same_problem(state, ev.ComplaintFiled(order_reference="a-1"))
+    assert domain.same_problem(state, ev.ComplaintFiled(store="kadıköy", category=types.CATEGORY_STAFF_PUSHY))
+    assert not domain.same_problem(state, ev.ComplaintFiled(store="kadıköy", category=types.CATEGORY_OTHER))
+    assert not domain.same_problem(state, ev.ComplaintFiled())
+
+
+def test_references_are_short_stable_and_distinct():
+    refs = {domain.reference_for(f"c-{i}") for i in range(2000)}
+    assert len(refs) == 2000
+    assert domain.reference_for("c-1") == domain.reference_for("c-1")
