@@ -19,9 +19,9 @@ test: $(VENV_STAMP) $(KAFKA_STAMP) protos-check lint
 unit: $(VENV_STAMP)
 	$(PY) -m pytest -q -m "not kafka" tests/unit
 
-$(VENV_STAMP): requirements.txt pyproject.toml
+$(VENV_STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 

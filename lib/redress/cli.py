@@ -13,10 +13,13 @@ import uuid
 from datetime import timezone
 
 import os
+import signal
 
 import grpc
 from google.protobuf import json_format
 
+from redress.envelope import message_class
+from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.types.v1 import complaint_pb2 as types
@@ -49,12 +52,28 @@ def print_story(response: api.GetComplaintResponse) -> None:
     print(f"  \u201c{c.description}\u201d")
     for e in response.history:
         when = e.time.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-        print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<24} by {e.actor}")
+        print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<24} by {e.actor}  {event_detail(e)}".rstrip())
+
+
+def event_detail(e: api.ComplaintEvent) -> str:
+    """A few words about what the event says, for people reading the story."""
+    payload = message_class(e.type)()
+    e.payload.Unpack(payload)
+    if isinstance(payload, ev.ComplaintAcknowledged):
+        return f"reference {payload.reference}"
+    if isinstance(payload, ev.RepeatContactRecorded):
+        return f"again, via {_name(types.Channel, payload.channel, 'CHANNEL')}: \u201c{payload.description}\u201d"
+    if isinstance(payload, ev.ComplaintAmended):
+        return "changed " + ", ".join(payload.changed_fields)
+    if isinstance(payload, ev.ComplaintWithdrawn):
+        return f"reason: {payload.reason}" if payload.reason else ""
+    return ""
 
 
 def print_event(e: api.ComplaintEvent) -> None:
     when = e.time.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-    print(f"{when}  {e.complaint_id}  #{e.sequence:<3} {e.type.rsplit('.', 1)[-1]:<24} by {e.actor}", flush=True)
+    line = f"{when}  {e.complaint_id}  #{e.sequence:<3} {e.type.rsplit('.', 1)[-1]:<24} by {e.actor}  {event_detail(e)}"
+    print(line.rstrip(), flush=True)
 
 
 async def _run(args: argparse.Namespace) -> int:
@@ -118,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     replay = sub.add_parser("replay", help="rebuild a service's read models from offset zero; prints events/s")
     replay.add_argument("service", choices=["intake"])
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `redress tail | head` ends quietly
     if args.command == "replay":
         return importlib.import_module(f"redress_{args.service}.replay").main()
     try:
