@@ -104,10 +104,11 @@ def main() -> int:
         shutil.rmtree(data, ignore_errors=True)
     broker = choose_broker(settings)
     intake = echo = None
+    service_log = open(PROJECT_ROOT / ".redress" / "bench-intake.log", "w")
     try:
         intake = start_service("intake", {"REDRESS_KAFKA_BOOTSTRAP": broker.bootstrap,
                                           "REDRESS_CREDENTIALS_FILE": str(dev_credentials_file()),
-                                          "REDRESS_LOG_LEVEL": "warning"}, port=0, log_to=subprocess.DEVNULL)
+                                          "REDRESS_LOG_LEVEL": "warning"}, port=0, log_to=service_log)
         echo = subprocess.Popen([sys.executable, str(PROJECT_ROOT / "bench" / "echo_server.py"), "0"],
                                 stdout=subprocess.PIPE, text=True)
         echo_address = echo.stdout.readline().split()[2]

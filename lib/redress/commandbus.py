@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable, Generic, Protocol, TypeVar
 
 import structlog
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from google.protobuf.message import Message
 
@@ -142,8 +142,13 @@ class CommandProcessor:
         self._decider = decider
         self._deadline_of = deadline_of
         self.stats = ProcessorStats()
+        self._commands_topic = commands_topic
+        # After an assignment, the next decision waits for every event already in the log
+        # (a previous owner's); from then on this replica is the only writer, and waiting
+        # for its own appends is enough.
+        self._caught_up = False
+        self._written: dict[int, int] = {}
         self._consumer = AIOKafkaConsumer(
-            commands_topic,
             bootstrap_servers=bootstrap,
             group_id=f"redress.{service}.processor",
             enable_auto_commit=False,
@@ -156,6 +161,7 @@ class CommandProcessor:
 
     async def start(self) -> None:
         await self._consumer.start()
+        self._consumer.subscribe([self._commands_topic], listener=_OnRebalance(self))
         self._task = asyncio.create_task(self._run(), name="processor")
 
     async def stop(self) -> None:
@@ -175,6 +181,7 @@ class CommandProcessor:
             except (KafkaError, OSError, asyncio.TimeoutError) as exc:
                 # Nothing is committed: the same commands come again and are deduplicated.
                 log.error("command batch failed; retrying from the last commit", error=repr(exc))
+                self._caught_up = False
                 await asyncio.sleep(0.5)
                 for tp in batches:
                     committed = await self._consumer.committed(tp)
@@ -184,7 +191,11 @@ class CommandProcessor:
         now = datetime.now(timezone.utc)
         records = [r for tp in sorted(batches, key=lambda t: t.partition) for r in batches[tp]]
         # The state must include every event acknowledged so far in these partitions.
-        await self._feed.catch_up({tp.partition for tp in batches}, timeout=30)
+        if self._caught_up:
+            await self._feed.wait_for(self._written, timeout=30)
+        else:
+            await self._feed.catch_up(timeout=30)
+            self._caught_up = True
         commands, origins = [], []
         for record in records:
             command = self._decider.command_type()
@@ -201,6 +212,8 @@ class CommandProcessor:
         appended = await asyncio.gather(*pending)
         for outcome, origin, next_offset in zip(outcomes, origins, appended):
             self._decider.finish(outcome, next_offset)
+            if next_offset >= 0:
+                self._written[outcome.partition] = max(next_offset, self._written.get(outcome.partition, 0))
             await self._producer.send(
                 self._replies_topic,
                 value=outcome.reply.SerializeToString(),
@@ -223,3 +236,17 @@ class CommandProcessor:
 
 async def _nothing_appended() -> int:
     return -1
+
+
+class _OnRebalance(ConsumerRebalanceListener):
+    def __init__(self, processor: CommandProcessor):
+        self._processor = processor
+
+    async def on_partitions_revoked(self, revoked) -> None:
+        pass
+
+    async def on_partitions_assigned(self, assigned) -> None:
+        self._processor._caught_up = False
+        self._processor.stats.rebalances += 1
+        self._processor.stats.assigned = sorted(tp.partition for tp in assigned)
+        log.info("command partitions assigned", partitions=self._processor.stats.assigned)

@@ -131,6 +131,8 @@ class EventFeed:
         self._task: asyncio.Task | None = None
         self.partitions: list[TopicPartition] = []
         self.events_read = 0
+        self._lookup_waiters: list[asyncio.Future] = []
+        self._lookup_task: asyncio.Task | None = None
 
     async def start(self) -> None:
         await self._consumer.start()
@@ -148,10 +150,33 @@ class EventFeed:
         await self._consumer.stop()
         await self._offsets.stop()
 
-    async def end_offsets(self, partitions: Iterable[int] | None = None) -> dict[int, int]:
-        tps = self.partitions if partitions is None else [TopicPartition(self.topic, p) for p in partitions]
-        ends = await self._offsets.end_offsets(tps)
-        return {tp.partition: offset for tp, offset in ends.items()}
+    async def end_offsets(self) -> dict[int, int]:
+        """The topic's end offsets, asked of the broker after this call began.
+
+        Callers that arrive while a look-up is under way share the next one, so a
+        burst of requests costs one round trip, and every caller still sees all
+        the events acknowledged before it asked.
+        """
+        waiter = asyncio.get_running_loop().create_future()
+        self._lookup_waiters.append(waiter)
+        if self._lookup_task is None or self._lookup_task.done():
+            self._lookup_task = asyncio.create_task(self._look_up_end_offsets())
+        return await waiter
+
+    async def _look_up_end_offsets(self) -> None:
+        while self._lookup_waiters:
+            waiting, self._lookup_waiters = self._lookup_waiters, []
+            try:
+                ends = await self._offsets.end_offsets(self.partitions)
+            except Exception as exc:  # every waiter gets the error, none is left hanging
+                for waiter in waiting:
+                    if not waiter.done():
+                        waiter.set_exception(exc)
+                continue
+            result = {tp.partition: offset for tp, offset in ends.items()}
+            for waiter in waiting:
+                if not waiter.done():
+                    waiter.set_result(result)
 
     async def wait_for(self, targets: dict[int, int], timeout: float | None = None) -> None:
         """Returns once every partition has been read up to (excluding) its target offset."""
@@ -162,9 +187,9 @@ class EventFeed:
                 )
         await asyncio.wait_for(reached(), timeout)
 
-    async def catch_up(self, partitions: Iterable[int] | None = None, timeout: float | None = None) -> None:
-        """Waits until every event acknowledged so far (in these partitions) has been read."""
-        await self.wait_for(await self.end_offsets(partitions), timeout)
+    async def catch_up(self, timeout: float | None = None) -> None:
+        """Waits until every event acknowledged before this call has been read."""
+        await self.wait_for(await self.end_offsets(), timeout)
 
     async def _run(self) -> None:
         while True:

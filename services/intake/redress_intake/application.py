@@ -163,7 +163,7 @@ class Intake:
         if reply.next_offset >= 0:
             await self.feed.wait_for({reply.partition: reply.next_offset}, timeout=self.service.command_timeout_s)
         else:
-            await self.feed.catch_up([reply.partition], timeout=self.service.command_timeout_s)
+            await self.feed.catch_up(timeout=self.service.command_timeout_s)
         return reply
 
     async def _send_and_read(self, command: IntakeCommand) -> domain.Complaint:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,29 +25,35 @@ def normalise(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@dataclass(frozen=True)
+class Matcher:
+    pattern: re.Pattern
+    # normalised keyword -> [(category, weight)]
+    meaning: dict[str, list[tuple[int, int]]]
+
+
 @lru_cache(maxsize=1)
-def keywords() -> dict[int, list[tuple[re.Pattern, int]]]:
-    """Per category, (pattern, weight): a keyword matches at the start of a word, so stems work."""
-    table: dict[int, list[tuple[re.Pattern, int]]] = {}
+def matcher() -> Matcher:
+    meaning: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for path in sorted(KEYWORDS_DIR.glob("*.json")):
         for name, words in json.loads(path.read_text(encoding="utf-8")).items():
-            patterns = [(_pattern(normalise(w)), len(w.split())) for w in words]
-            table.setdefault(types.Category.Value(name), []).extend(patterns)
-    return table
-
-
-def _pattern(word: str) -> re.Pattern:
-    # Short words ("bot", "aptal") must stand alone; longer ones may be stems.
-    end = r"(?!\w)" if len(word) < 5 else ""
-    return re.compile(r"(?<!\w)" + re.escape(word) + end)
+            for word in words:
+                meaning[normalise(word)].append((types.Category.Value(name), len(word.split())))
+    # Longest first, so a phrase wins over a word inside it. Short words ("bot", "aptal")
+    # must stand alone; longer ones may be stems ("πιεστικ" matches "πιεστικός").
+    words = sorted(meaning, key=len, reverse=True)
+    alternatives = [re.escape(w) + (r"(?!\w)" if len(w) < 5 else "") for w in words]
+    return Matcher(re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")"), dict(meaning))
 
 
 def suggest_category(text: str) -> int:
     """The category whose keywords the text matches most (longer phrases weigh more)."""
-    folded = normalise(text)
-    scores = {
-        category: sum(weight for pattern, weight in patterns if pattern.search(folded))
-        for category, patterns in keywords().items()
-    }
-    best = max(scores.items(), key=lambda kv: kv[1], default=(types.CATEGORY_OTHER, 0))
-    return best[0] if best[1] > 0 else types.CATEGORY_OTHER
+    m = matcher()
+    found = {match.group(0) for match in m.pattern.finditer(normalise(text))}
+    scores: dict[int, int] = defaultdict(int)
+    for word in found:
+        for category, weight in m.meaning[word]:
+            scores[category] += weight
+    if not scores:
+        return types.CATEGORY_OTHER
+    return max(scores.items(), key=lambda kv: kv[1])[0]
