@@ -29,7 +29,8 @@ from redress.settings import PROJECT_ROOT, KafkaSettings
 
 KAFKA_DIR = PROJECT_ROOT / "deploy" / "kafka"
 LIB_DIR = KAFKA_DIR / "target" / "lib"
-KAFKA_IMAGE = "apache/kafka:4.1.1"
+# testcontainers' Kafka module drives Confluent's image (Apache Kafka 3.9 inside).
+KAFKA_IMAGE = "confluentinc/cp-kafka:7.9.0"
 
 
 class BrokerError(RuntimeError):
@@ -69,7 +70,7 @@ def docker_engine_answers() -> bool:
 
 
 def _testcontainers_broker() -> Broker:
-    from testcontainers.kafka import KafkaContainer
+    from testcontainers.community.kafka import KafkaContainer
 
     container = KafkaContainer(KAFKA_IMAGE).with_kraft()
     container.start()

@@ -21,7 +21,7 @@ from aiokafka.errors import CommitFailedError, KafkaError
 from google.protobuf.message import Message
 
 from redress.envelope import Envelope
-from redress.eventlog import EventFeed, assign_all, submit
+from redress.eventlog import EventFeed, assign_all, stop_task, submit
 from redress.settings import KafkaSettings
 from redress.topics import partition_for
 
@@ -62,10 +62,7 @@ class CommandSender(Generic[R]):
         self._task = asyncio.create_task(self._read_replies(), name="replies")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await stop_task(self._task)
         await self._consumer.stop()
 
     async def send(self, command: Message, complaint_id: str, command_id: str, timeout: float) -> R:
@@ -165,10 +162,7 @@ class CommandProcessor:
         self._task = asyncio.create_task(self._run(), name="processor")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await stop_task(self._task)
         await self._consumer.stop()
 
     async def _run(self) -> None:

@@ -56,6 +56,14 @@ async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec]) -> None:
         await admin.close()
 
 
+async def stop_task(task: asyncio.Task | None) -> None:
+    """Cancels a background loop and waits until it has stopped."""
+    if task:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
 async def assign_all(consumer: AIOKafkaConsumer, topic: str, timeout: float = 30) -> list[TopicPartition]:
     """Assigns every partition of the topic to a group-less consumer."""
     deadline = asyncio.get_running_loop().time() + timeout
@@ -143,10 +151,7 @@ class EventFeed:
         self._task = asyncio.create_task(self._run(), name=f"feed:{self.topic}")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await stop_task(self._task)
         await self._consumer.stop()
         await self._offsets.stop()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import grpc
 import structlog
 from google.protobuf import any_pb2
-from google.rpc import code_pb2, error_details_pb2, status_pb2
+from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
 from redress.auth import Credentials, Principal
@@ -71,6 +71,15 @@ def _bind(method: str, caller: Caller, request) -> None:
         correlation_id=caller.correlation_id, **ids)
 
 
+async def _abort(context: grpc.aio.ServicerContext, error: Exception) -> None:
+    if isinstance(error, Rejected):
+        log.info("refused", reason=error.message, field=error.field, code=error.code.name)
+        await context.abort_with_status(_status(error))
+    await context.abort(grpc.StatusCode.UNAVAILABLE,
+                        "no answer from the complaint's processor in time; the change may still be "
+                        "applied: retry with the same request_id")
+
+
 def unary(scope: str):
     def wrap(fn):
         @functools.wraps(fn)
@@ -79,13 +88,8 @@ def unary(scope: str):
             _bind(fn.__name__, caller, request)
             try:
                 return await fn(self, request, caller)
-            except Rejected as rejected:
-                log.info("refused", reason=rejected.message, field=rejected.field, code=rejected.code.name)
-                await context.abort_with_status(_status(rejected))
-            except CommandTimeout:
-                await context.abort(grpc.StatusCode.UNAVAILABLE,
-                                    "no answer from the complaint's processor in time; the change may still be "
-                                    "applied: retry with the same request_id")
+            except (Rejected, CommandTimeout) as error:
+                await _abort(context, error)
         return handler
     return wrap
 
@@ -97,10 +101,10 @@ def streaming(scope: str):
             caller = await _caller(self, context, scope)
             _bind(fn.__name__, caller, request)
             try:
-                async for item in fn(self, request, caller):
+                async for item in fn(self, request, caller, context):
                     yield item
-            except Rejected as rejected:
-                await context.abort_with_status(_status(rejected))
+            except (Rejected, CommandTimeout) as error:
+                await _abort(context, error)
         return handler
     return wrap
 
@@ -112,4 +116,3 @@ class Authenticated:
         self.credentials = credentials
 
 
-__all__ = ["Authenticated", "Caller", "unary", "streaming", "code_pb2"]

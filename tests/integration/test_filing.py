@@ -171,13 +171,17 @@ async def test_watch_streams_a_complaints_new_events(channel):
     intake = stub(channel)
     filed = (await intake.FileComplaint(filing(), metadata=auth())).complaint
     watch = intake.WatchComplaint(api.WatchComplaintRequest(complaint_id=filed.complaint_id), metadata=auth())
+    assert dict(await watch.initial_metadata())["x-redress-watching-from"] == "2"
     first = asyncio.ensure_future(watch.read())
-    await asyncio.sleep(0.3)
     await intake.AmendComplaint(api.AmendComplaintRequest(complaint_id=filed.complaint_id, store="Pangaltı"),
                                 metadata=auth())
     event = await asyncio.wait_for(first, 10)
     assert event.type == "redress.events.v1.ComplaintAmended" and event.sequence == 3
     watch.cancel()
+    with pytest.raises(grpc.aio.AioRpcError) as hidden:
+        await intake.WatchComplaint(api.WatchComplaintRequest(complaint_id=filed.complaint_id),
+                                    metadata=auth("token-b")).read()
+    assert hidden.value.code() == grpc.StatusCode.NOT_FOUND
 
 
 async def test_unauthenticated_and_unauthorised_calls_are_refused(channel):

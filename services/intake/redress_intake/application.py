@@ -99,7 +99,10 @@ class Intake:
             command.complaint_id = draft.complaint_id = complaint_id_for(org, request_id)
             others = [c.complaint_id for c in self.book.open_complaints_of(org, customer_id)]
             command.file.CopyFrom(with_customer(draft, customer_id, others))
+        structlog.contextvars.bind_contextvars(complaint_id=command.complaint_id)
         await self._send(command)
+        log.info("repeat contact linked" if same else "complaint filed", channel=draft.channel,
+                 category=draft.category)
         return self._filing_answer(org, command.complaint_id, request_id)
 
     async def amend(self, caller: Caller, complaint_id: str, request_id: str, etag: str,

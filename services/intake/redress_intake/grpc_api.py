@@ -155,12 +155,13 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         return complaint_message(complaint)
 
     @streaming(READ)
-    async def WatchComplaint(self, request: api.WatchComplaintRequest, caller: Caller):
-        complaint = await self.intake.get(caller, request.complaint_id)
+    async def WatchComplaint(self, request: api.WatchComplaintRequest, caller: Caller, context):
         queue: asyncio.Queue[Envelope] = asyncio.Queue()
-        seen = complaint.version
-        unwatch = self.intake.book.watch(lambda e: e.subject == complaint.complaint_id and queue.put_nowait(e))
+        # Listen before reading the state, so that no event falls between the two.
+        unwatch = self.intake.book.watch(lambda e: e.subject == request.complaint_id and queue.put_nowait(e))
         try:
+            seen = (await self.intake.get(caller, request.complaint_id)).version
+            await context.send_initial_metadata((("x-redress-watching-from", str(seen)),))
             while True:
                 env = await queue.get()
                 if env.sequence > seen:
@@ -170,13 +171,15 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
             unwatch()
 
     @streaming(EVENTS)
-    async def StreamEvents(self, request: api.StreamEventsRequest, caller: Caller):
+    async def StreamEvents(self, request: api.StreamEventsRequest, caller: Caller, context):
         org = caller.principal.organisation.encode()
         consumer = AIOKafkaConsumer(bootstrap_servers=self.intake.bootstrap, enable_auto_commit=False,
                                     fetch_max_wait_ms=self.intake.kafka.fetch_max_wait_ms)
         await consumer.start()
         try:
             positions = await self._start_positions(consumer, request)
+            # Tells the caller the stream's start is fixed: anything appended from now on follows.
+            await context.send_initial_metadata((("x-redress-stream-start", _encode_token({"p": positions})),))
             while True:
                 batches = await consumer.getmany(timeout_ms=1000)
                 for tp, records in sorted(batches.items(), key=lambda kv: kv[0].partition):
@@ -192,6 +195,8 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         tps = await assign_all(consumer, self.intake.events_topic)
         start = request.WhichOneof("start")
         if start == "after_position_token":
+            if len(request.after_position_token) > 4096:
+                raise Invalid("after_position_token is not a token this service gave", "after_position_token")
             token = _decode_token(request.after_position_token, "after_position_token")
             offsets = {int(p): int(o) for p, o in token.get("p", {}).items()}
             for tp in tps:
