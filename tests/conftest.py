@@ -17,7 +17,7 @@ import grpc
 import pytest
 
 from redress.broker import LocalBroker, choose_broker
-from redress.platform import start_service
+from redress.platform import ServiceFailed, start_service
 from redress.settings import PROJECT_ROOT, KafkaSettings
 
 # token -> (client_id, organisation, roles, scopes)
@@ -86,8 +86,11 @@ def start_intake(service_env, tmp_path_factory):
     logs = tmp_path_factory.mktemp("logs")
 
     def start(**env):
-        log = open(logs / f"intake-{len(started)}.log", "w")
-        service = start_service("intake", {**service_env, **env}, port=free_port(), log_to=log)
+        path = logs / f"intake-{len(started)}.log"
+        try:
+            service = start_service("intake", {**service_env, **env}, port=free_port(), log_to=open(path, "w"))
+        except ServiceFailed as failed:
+            raise ServiceFailed(f"{failed}\n{path.read_text()[-4000:]}") from None
         started.append(service)
         return service
 

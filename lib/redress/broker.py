@@ -57,6 +57,15 @@ def choose_broker(settings: KafkaSettings | None = None) -> Broker:
     return Broker(local.bootstrap, "local", local.stop)
 
 
+def running_broker(settings: KafkaSettings | None = None) -> str | None:
+    """For a service: REDRESS_KAFKA_BOOTSTRAP, else the local broker if it runs; never starts one."""
+    settings = settings or KafkaSettings()
+    if settings.bootstrap:
+        return settings.bootstrap
+    local = LocalBroker(settings)
+    return local.bootstrap if local.running_pid() else None
+
+
 def docker_engine_answers() -> bool:
     if os.environ.get("REDRESS_NO_DOCKER"):
         return False
@@ -131,7 +140,11 @@ class LocalBroker:
         if not (self.data_dir / "log" / "meta.properties").exists():
             self._format(config)
         self._launch(config)
-        self._wait_until_ready(timeout_s)
+        try:
+            self._wait_until_ready(timeout_s)
+        except BaseException:  # interrupted or failed: leave no JVM behind
+            self.stop()
+            raise
 
     def stop(self, timeout_s: float = 30.0) -> bool:
         pid = self.running_pid()

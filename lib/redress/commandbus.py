@@ -10,24 +10,26 @@ one complaint are therefore decided in a single, serial order.
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Generic, Protocol, TypeVar
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
-from aiokafka.errors import CommitFailedError, KafkaError
-from google.protobuf.message import Message
+from aiokafka.errors import CommitFailedError
+from google.protobuf.message import DecodeError, Message
 
 from redress.envelope import Envelope
-from redress.eventlog import EventFeed, assign_all, stop_task, submit
+from redress.eventlog import EventFeed, append_commands, assign_all, stop_task
 from redress.settings import KafkaSettings
 from redress.topics import partition_for
 
 log = structlog.get_logger(__name__)
 C = TypeVar("C", bound=Message)
 R = TypeVar("R", bound=Message)
+REPLY_TO, REPLY_KEY = "reply_to", "reply_key"
 
 
 class CommandTimeout(Exception):
@@ -45,13 +47,14 @@ class CommandSender(Generic[R]):
         self._reply_type = reply_type
         self.instance_id = instance_id
         self._partitions = partitions
-        self._pending: dict[str, asyncio.Future] = {}
+        # One key per call, so two calls carrying the same command never share a waiter.
+        self._pending: dict[bytes, asyncio.Future] = {}
         self._consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap,
             enable_auto_commit=False,
             fetch_max_wait_ms=settings.fetch_max_wait_ms,
         )
-        self._task: asyncio.Task | None = None
+        self.task: asyncio.Task | None = None
 
     async def start(self) -> None:
         await self._consumer.start()
@@ -59,28 +62,29 @@ class CommandSender(Generic[R]):
         await self._consumer.seek_to_end(*tps)
         for tp in tps:  # resolve the end offsets now, before any command is sent
             await self._consumer.position(tp)
-        self._task = asyncio.create_task(self._read_replies(), name="replies")
+        self.task = asyncio.create_task(self._read_replies(), name="replies")
 
     async def stop(self) -> None:
-        await stop_task(self._task)
+        await stop_task(self.task)
         await self._consumer.stop()
 
-    async def send(self, command: Message, complaint_id: str, command_id: str, timeout: float) -> R:
+    async def send(self, command: Message, complaint_id: str, timeout: float) -> R:
+        key = uuid.uuid4().hex.encode()
         future = asyncio.get_running_loop().create_future()
-        self._pending[command_id] = future
+        self._pending[key] = future
         try:
-            await self._producer.send_and_wait(
+            await asyncio.wait_for(self._producer.send_and_wait(
                 self._commands_topic,
                 value=command.SerializeToString(),
                 key=complaint_id.encode(),
                 partition=partition_for(complaint_id, self._partitions),
-                headers=[("reply_to", self.instance_id.encode()), ("command_id", command_id.encode())],
-            )
+                headers=[(REPLY_TO, self.instance_id.encode()), (REPLY_KEY, key)],
+            ), timeout)
             return await asyncio.wait_for(future, timeout)
         except asyncio.TimeoutError as exc:
-            raise CommandTimeout(command_id) from exc
+            raise CommandTimeout(complaint_id) from exc
         finally:
-            self._pending.pop(command_id, None)
+            self._pending.pop(key, None)
 
     async def _read_replies(self) -> None:
         mine = self.instance_id.encode()
@@ -89,12 +93,15 @@ class CommandSender(Generic[R]):
             for records in batches.values():
                 for record in records:
                     headers = dict(record.headers)
-                    if headers.get("reply_to") != mine:
+                    future = self._pending.get(headers.get(REPLY_KEY, b""))
+                    if headers.get(REPLY_TO) != mine or future is None or future.done():
                         continue
-                    future = self._pending.get(headers.get("command_id", b"").decode())
-                    if future and not future.done():
-                        reply = self._reply_type()
+                    reply = self._reply_type()
+                    try:
                         reply.ParseFromString(record.value)
+                    except DecodeError as exc:
+                        future.set_exception(exc)
+                    else:
                         future.set_result(reply)
 
 
@@ -110,7 +117,7 @@ class Decider(Protocol[C]):
     command_type: type[C]
 
     def decide_batch(self, commands: list[C]) -> list[Outcome]:
-        """Decides commands in order; later ones see the events of earlier ones."""
+        """Decides commands in order; later ones see the events of earlier ones. Never raises."""
 
     def finish(self, outcome: Outcome, next_offset: int) -> None:
         """Fills the reply once the events are acknowledged (next_offset -1: none appended)."""
@@ -122,8 +129,16 @@ class ProcessorStats:
     events: int = 0
     batches: int = 0
     expired: int = 0
+    unreadable: int = 0
     rebalances: int = 0
     assigned: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Command:
+    message: Message
+    reply_to: bytes
+    reply_key: bytes
 
 
 class CommandProcessor:
@@ -133,14 +148,17 @@ class CommandProcessor:
                  events_topic: str, replies_topic: str, feed: EventFeed, decider: Decider,
                  settings: KafkaSettings, deadline_of: Callable[[Message], datetime | None]):
         self._producer = producer
+        self._commands_topic = commands_topic
         self._events_topic = events_topic
         self._replies_topic = replies_topic
         self._feed = feed
         self._decider = decider
         self._deadline_of = deadline_of
         self.stats = ProcessorStats()
-        self._commands_topic = commands_topic
-        # After an assignment, the next decision waits for every event already in the log
+        # A batch is decided, appended and committed under this lock; a rebalance waits
+        # for it (on_partitions_revoked), so the next owner never overlaps with us.
+        self._lock = asyncio.Lock()
+        # After an assignment the next decision waits for every event already in the log
         # (a previous owner's); from then on this replica is the only writer, and waiting
         # for its own appends is enough.
         self._caught_up = False
@@ -154,15 +172,15 @@ class CommandProcessor:
             session_timeout_ms=10000,
             heartbeat_interval_ms=1000,
         )
-        self._task: asyncio.Task | None = None
+        self.task: asyncio.Task | None = None
 
     async def start(self) -> None:
         await self._consumer.start()
         self._consumer.subscribe([self._commands_topic], listener=_OnRebalance(self))
-        self._task = asyncio.create_task(self._run(), name="processor")
+        self.task = asyncio.create_task(self._run(), name="processor")
 
     async def stop(self) -> None:
-        await stop_task(self._task)
+        await stop_task(self.task)
         await self._consumer.stop()
 
     async def _run(self) -> None:
@@ -171,65 +189,79 @@ class CommandProcessor:
             if not batches:
                 continue
             try:
-                await self._process(batches)
-            except (KafkaError, OSError, asyncio.TimeoutError) as exc:
-                # Nothing is committed: the same commands come again and are deduplicated.
-                log.error("command batch failed; retrying from the last commit", error=repr(exc))
+                async with self._lock:
+                    await self._process(batches)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                # Nothing was committed: the same commands come again and are deduplicated.
+                log.exception("command batch failed; retrying from the last commit", error=repr(exc))
                 self._caught_up = False
                 await asyncio.sleep(0.5)
-                for tp in batches:
-                    committed = await self._consumer.committed(tp)
-                    self._consumer.seek(tp, committed or 0)
+                assigned = self._consumer.assignment()
+                if assigned:
+                    await self._consumer.seek_to_committed(*(tp for tp in batches if tp in assigned))
 
     async def _process(self, batches: dict[TopicPartition, list]) -> None:
-        now = datetime.now(timezone.utc)
-        records = [r for tp in sorted(batches, key=lambda t: t.partition) for r in batches[tp]]
-        # The state must include every event acknowledged so far in these partitions.
         if self._caught_up:
             await self._feed.wait_for(self._written, timeout=30)
         else:
             await self._feed.catch_up(timeout=30)
             self._caught_up = True
-        commands, origins = [], []
-        for record in records:
-            command = self._decider.command_type()
-            command.ParseFromString(record.value)
-            deadline = self._deadline_of(command)
-            if deadline and deadline < now - timedelta(seconds=1):
-                self.stats.expired += 1
-                continue
-            commands.append(command)
-            origins.append(dict(record.headers))
-        outcomes = self._decider.decide_batch(commands)
-        # Queued in decision order, acknowledged together.
-        pending = [await self._submit(o) for o in outcomes]
-        appended = await asyncio.gather(*pending)
-        for outcome, origin, next_offset in zip(outcomes, origins, appended):
+        commands = self._readable([r for tp in sorted(batches, key=lambda t: t.partition) for r in batches[tp]])
+        outcomes = self._decider.decide_batch([c.message for c in commands])
+        for outcome, next_offset in zip(outcomes, await self._append(outcomes)):
             self._decider.finish(outcome, next_offset)
             if next_offset >= 0:
                 self._written[outcome.partition] = max(next_offset, self._written.get(outcome.partition, 0))
-            await self._producer.send(
-                self._replies_topic,
-                value=outcome.reply.SerializeToString(),
-                key=origin.get("reply_to", b""),
-                headers=[("reply_to", origin.get("reply_to", b"")), ("command_id", origin.get("command_id", b""))],
-            )
+        for command, outcome in zip(commands, outcomes):
+            await self._producer.send(self._replies_topic, value=outcome.reply.SerializeToString(),
+                                      key=command.reply_to,
+                                      headers=[(REPLY_TO, command.reply_to), (REPLY_KEY, command.reply_key)])
         await self._producer.flush()
         self.stats.commands += len(commands)
         self.stats.batches += 1
         self.stats.events += sum(len(o.events) for o in outcomes)
-        offsets = {tp: recs[-1].offset + 1 for tp, recs in batches.items()}
-        with contextlib.suppress(CommitFailedError):
+        assigned = self._consumer.assignment()
+        offsets = {tp: recs[-1].offset + 1 for tp, recs in batches.items() if tp in assigned}
+        try:
             await self._consumer.commit(offsets)
+        except CommitFailedError:
+            log.info("commit refused after a rebalance; the new owner deduplicates")
 
-    async def _submit(self, outcome: Outcome):
-        if not outcome.events:
-            return _nothing_appended()
-        return await submit(self._producer, self._events_topic, outcome.partition, outcome.events)
+    def _readable(self, records: list) -> list[Command]:
+        now = datetime.now(timezone.utc)
+        commands = []
+        for record in records:
+            message = self._decider.command_type()
+            try:
+                message.ParseFromString(record.value)
+            except DecodeError:
+                self.stats.unreadable += 1
+                log.error("unreadable command skipped", partition=record.partition, offset=record.offset)
+                continue
+            deadline = self._deadline_of(message)
+            if deadline and deadline < now - timedelta(seconds=1):
+                self.stats.expired += 1
+                continue
+            headers = dict(record.headers)
+            commands.append(Command(message, headers.get(REPLY_TO, b""), headers.get(REPLY_KEY, b"")))
+        return commands
 
-
-async def _nothing_appended() -> int:
-    return -1
+    async def _append(self, outcomes: list[Outcome]) -> list[int]:
+        """Appends every outcome's events, per partition in decision order; offsets after each."""
+        by_partition: dict[int, list[int]] = defaultdict(list)
+        for index, outcome in enumerate(outcomes):
+            by_partition[outcome.partition].append(index)
+        partitions = list(by_partition)
+        appended = await asyncio.gather(*(
+            append_commands(self._producer, self._events_topic, p, [outcomes[i].events for i in by_partition[p]])
+            for p in partitions))
+        after = [-1] * len(outcomes)
+        for p, offsets in zip(partitions, appended):
+            for index, offset in zip(by_partition[p], offsets):
+                after[index] = offset
+        return after
 
 
 class _OnRebalance(ConsumerRebalanceListener):
@@ -237,7 +269,8 @@ class _OnRebalance(ConsumerRebalanceListener):
         self._processor = processor
 
     async def on_partitions_revoked(self, revoked) -> None:
-        pass
+        async with self._processor._lock:  # let the batch in hand finish first
+            self._processor._caught_up = False
 
     async def on_partitions_assigned(self, assigned) -> None:
         self._processor._caught_up = False

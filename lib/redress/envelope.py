@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
-from google.protobuf import descriptor_pool, message_factory
+from google.protobuf import any_pb2, descriptor_pool, message_factory
 from google.protobuf.message import Message
 
 CONTENT_TYPE = "application/protobuf"
@@ -47,6 +47,8 @@ class Envelope:
 
     @property
     def type(self) -> str:
+        if isinstance(self.payload, any_pb2.Any):  # a type this reader does not know
+            return self.payload.TypeName()
         return self.payload.DESCRIPTOR.full_name
 
     def at(self, partition: int, offset: int) -> "Envelope":
@@ -91,9 +93,13 @@ def message_class(full_name: str) -> type[Message]:
 
 
 def decode(value: bytes, headers, partition: int = -1, offset: int = -1) -> Envelope:
+    """The envelope of a record; a payload of an unknown type stays packed in an Any."""
     attrs = {k: v.decode() for k, v in headers}
-    payload = message_class(attrs["ce_type"])()
-    payload.ParseFromString(value)
+    try:
+        payload = message_class(attrs["ce_type"])()
+        payload.ParseFromString(value)
+    except UnknownEventType:
+        payload = any_pb2.Any(type_url=f"type.googleapis.com/{attrs['ce_type']}", value=value)
     fields = {attr: attrs.get(header, "") for header, attr in EXTENSIONS.items()}
     fields["sequence"] = int(fields["sequence"] or 0)
     return Envelope(

@@ -87,34 +87,60 @@ def new_producer(bootstrap: str, settings: KafkaSettings, client_id: str) -> AIO
         enable_idempotence=True,
         acks="all",
         linger_ms=settings.linger_ms,
+        max_batch_size=MAX_BATCH_BYTES + 64 * 1024,
         request_timeout_ms=30000,
     )
 
 
-async def submit(producer: AIOKafkaProducer, topic: str, partition: int, events: list[Envelope]):
-    """Queues events as one record batch: all of them land or none do.
+# One record batch stays below the broker's default message.max.bytes (1 MiB).
+MAX_BATCH_BYTES = 900 * 1024
+RECORD_OVERHEAD = 64
 
-    Batches submitted one after another land in that order. Returns an awaitable
-    that gives the offset after the last event once all in-sync replicas have it.
+
+def _record_size(key: bytes, value: bytes, headers: list[tuple[str, bytes]]) -> int:
+    return len(key) + len(value) + sum(len(k) + len(v) for k, v in headers) + RECORD_OVERHEAD
+
+
+async def append_commands(producer: AIOKafkaProducer, topic: str, partition: int,
+                          commands: list[list[Envelope]]) -> list[int]:
+    """Appends the events of several commands to one partition, in order.
+
+    Each command's events go in one record batch, so they land all together or not
+    at all; consecutive commands share batches (fewer round trips). Returns, per
+    command, the offset after its last event once all in-sync replicas have it,
+    or -1 for a command without events.
     """
-    batch = producer.create_batch()
-    for env in events:
-        key, value, headers = encode(env)
-        if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
-            raise ValueError(f"{len(events)} events do not fit in one record batch")
-    batch.close()
-    delivered = await producer.send_batch(batch, topic, partition=partition)
-
-    async def acknowledged() -> int:
-        metadata = await delivered
-        return metadata.offset + len(events)
-
-    return acknowledged()
+    chunks: list[list[list[tuple]]] = [[]]
+    size = 0
+    for events in commands:
+        records = [encode(env) for env in events]
+        needed = sum(_record_size(*r) for r in records)
+        if chunks[-1] and size + needed > MAX_BATCH_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(records)
+        size += needed
+    delivered = []
+    for chunk in chunks:
+        batch = producer.create_batch()
+        for key, value, headers in (r for records in chunk for r in records):
+            if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
+                raise ValueError(f"a command's events exceed {MAX_BATCH_BYTES} bytes")
+        batch.close()
+        delivered.append(await producer.send_batch(batch, topic, partition=partition) if batch.record_count()
+                         else None)
+    after: list[int] = []
+    for chunk, future in zip(chunks, delivered):
+        offset = (await future).offset if future else 0
+        for records in chunk:
+            offset += len(records)
+            after.append(offset if records else -1)
+    return after
 
 
 async def append(producer: AIOKafkaProducer, topic: str, partition: int, events: list[Envelope]) -> int:
-    """Appends events as one record batch and returns the offset after the last one."""
-    return await (await submit(producer, topic, partition, events))
+    """Appends one command's events as one record batch; the offset after the last one."""
+    return (await append_commands(producer, topic, partition, [events]))[0]
 
 
 class EventFeed:
@@ -152,8 +178,15 @@ class EventFeed:
 
     async def stop(self) -> None:
         await stop_task(self._task)
+        await stop_task(self._lookup_task)
+        for waiter in self._lookup_waiters:
+            waiter.cancel()
         await self._consumer.stop()
         await self._offsets.stop()
+
+    @property
+    def task(self) -> asyncio.Task | None:
+        return self._task
 
     async def end_offsets(self) -> dict[int, int]:
         """The topic's end offsets, asked of the broker after this call began.
@@ -194,14 +227,22 @@ class EventFeed:
 
     async def catch_up(self, timeout: float | None = None) -> None:
         """Waits until every event acknowledged before this call has been read."""
-        await self.wait_for(await self.end_offsets(), timeout)
+        async def caught_up() -> None:
+            await self.wait_for(await self.end_offsets())
+        await asyncio.wait_for(caught_up(), timeout)
 
     async def _run(self) -> None:
         while True:
             batches = await self._consumer.getmany(timeout_ms=1000, max_records=2000)
             for tp, records in batches.items():
                 for record in records:
-                    result = self._on_event(decode_record(record))
+                    try:
+                        env = decode_record(record)
+                    except Exception as exc:  # not an event at all: nothing to apply
+                        log.error("unreadable record skipped", topic=self.topic, partition=record.partition,
+                                  offset=record.offset, error=repr(exc))
+                        continue
+                    result = self._on_event(env)
                     if asyncio.iscoroutine(result):
                         await result
                     self.events_read += 1

@@ -9,6 +9,7 @@ import selectors
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -30,7 +31,7 @@ class ServiceProcess:
     name: str
     process: subprocess.Popen
     address: str
-    output: list[str] = field(default_factory=list)
+    output: list[str] = field(default_factory=list)  # what it printed up to READY
 
     def stop(self, timeout: float = 15) -> int:
         if self.process.poll() is None:
@@ -45,30 +46,46 @@ class ServiceProcess:
 
 def start_service(name: str, env: dict[str, str], port: int | None = None, timeout: float = 60,
                   log_to=None) -> ServiceProcess:
-    """Starts one service and waits for its READY line (it prints one once it serves)."""
+    """Starts one service and waits for its READY line (it prints one once it serves).
+
+    Its logs (stderr) go to `log_to`, or to this process's stderr.
+    """
     module, port_var, default_port = SERVICES[name]
     full_env = {**os.environ, **env, port_var: str(port if port is not None else default_port)}
     full_env.setdefault("REDRESS_LOG_FORMAT", "json")
     process = subprocess.Popen([sys.executable, "-m", module], env=full_env, stdout=subprocess.PIPE,
-                               stderr=log_to if log_to is not None else subprocess.STDOUT, text=True, bufsize=1)
+                               stderr=log_to, text=True, bufsize=1)
+    try:
+        line = _ready_line(process, name, timeout)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    # Keep reading what it prints, so that a full pipe never blocks it.
+    threading.Thread(target=process.stdout.read, daemon=True).start()
+    return ServiceProcess(name, process, line.split()[2], [line])
+
+
+def _ready_line(process: subprocess.Popen, name: str, timeout: float) -> str:
     selector = selectors.DefaultSelector()
     selector.register(process.stdout, selectors.EVENT_READ)
     deadline = time.monotonic() + timeout
     seen: list[str] = []
-    while time.monotonic() < deadline:
-        if not selector.select(timeout=0.5):
-            if process.poll() is not None:
+    try:
+        while time.monotonic() < deadline:
+            if not selector.select(timeout=0.5):
+                if process.poll() is not None:
+                    break
+                continue
+            line = process.stdout.readline()
+            if not line and process.poll() is not None:
                 break
-            continue
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
-            break
-        seen.append(line)
-        if line.startswith(f"READY {name} "):
-            selector.close()
-            return ServiceProcess(name, process, line.split()[2], seen)
-    process.kill()
-    raise ServiceFailed(f"{name} did not start:\n{''.join(seen[-30:])}")
+            seen.append(line)
+            if line.startswith(f"READY {name} "):
+                return line
+    finally:
+        selector.close()
+    raise ServiceFailed(f"{name} did not start (exit code {process.poll()}); see its log:\n{''.join(seen[-30:])}")
 
 
 @dataclass

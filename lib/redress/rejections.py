@@ -36,7 +36,11 @@ class Forbidden(Rejected):
     code = grpc.StatusCode.PERMISSION_DENIED
 
 
-_BY_CODE = {cls.code.value[0]: cls for cls in (Rejected, Invalid, NotFound, StaleEtag, AlreadyExists, Forbidden)}
+class Exhausted(Rejected):
+    code = grpc.StatusCode.RESOURCE_EXHAUSTED
+
+
+_BY_CODE = {cls.code.value[0]: cls for cls in (Rejected, Invalid, NotFound, StaleEtag, AlreadyExists, Forbidden, Exhausted)}
 
 
 def code_number(rejected: Rejected) -> int:

@@ -6,12 +6,14 @@ domain Rejected into a status whose message names the problem.
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import uuid
 from dataclasses import dataclass
 
 import grpc
 import structlog
+from aiokafka.errors import KafkaError
 from google.protobuf import any_pb2
 from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
@@ -71,13 +73,18 @@ def _bind(method: str, caller: Caller, request) -> None:
         correlation_id=caller.correlation_id, **ids)
 
 
+# Failures of the platform, not of the caller: worth a retry with the same request_id.
+UNAVAILABLE = (CommandTimeout, asyncio.TimeoutError, KafkaError)
+
+
 async def _abort(context: grpc.aio.ServicerContext, error: Exception) -> None:
     if isinstance(error, Rejected):
         log.info("refused", reason=error.message, field=error.field, code=error.code.name)
         await context.abort_with_status(_status(error))
+    log.warning("unavailable", error=repr(error))
     await context.abort(grpc.StatusCode.UNAVAILABLE,
-                        "no answer from the complaint's processor in time; the change may still be "
-                        "applied: retry with the same request_id")
+                        "the event log did not answer in time; the change may still be applied: "
+                        "retry with the same request_id")
 
 
 def unary(scope: str):
@@ -88,7 +95,7 @@ def unary(scope: str):
             _bind(fn.__name__, caller, request)
             try:
                 return await fn(self, request, caller)
-            except (Rejected, CommandTimeout) as error:
+            except (Rejected, *UNAVAILABLE) as error:
                 await _abort(context, error)
         return handler
     return wrap
@@ -103,7 +110,7 @@ def streaming(scope: str):
             try:
                 async for item in fn(self, request, caller, context):
                     yield item
-            except (Rejected, CommandTimeout) as error:
+            except (Rejected, *UNAVAILABLE) as error:
                 await _abort(context, error)
         return handler
     return wrap

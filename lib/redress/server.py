@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from typing import Awaitable, Callable
 
@@ -48,13 +49,28 @@ class GrpcServer:
                 await result
 
 
-async def run_until_signalled(start: Callable[[], Awaitable[None]], stop: Callable[[], Awaitable[None]]) -> None:
-    """Starts, waits for SIGTERM or SIGINT, then stops gracefully."""
+async def run_until_signalled(start: Callable[[], Awaitable[None]], stop: Callable[[], Awaitable[None]],
+                              failed: asyncio.Event) -> int:
+    """Starts, runs until SIGTERM or SIGINT (even while starting) or until `failed` is set,
+    then stops gracefully. Returns the exit code: 0 after a signal, 1 after a failure."""
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopping.set)
-    await start()
-    await stopping.wait()
-    log.info("stopping")
-    await stop()
+    waits = {asyncio.create_task(stopping.wait()), asyncio.create_task(failed.wait())}
+    starting = asyncio.create_task(start())
+    try:
+        done, _ = await asyncio.wait({starting, *waits}, return_when=asyncio.FIRST_COMPLETED)
+        if starting in done:
+            starting.result()  # a failed start raises here
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        else:
+            starting.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await starting
+    finally:
+        for task in waits:
+            task.cancel()
+        log.info("stopping", reason="failure" if failed.is_set() else "signal")
+        await stop()
+    return 1 if failed.is_set() else 0

@@ -203,3 +203,68 @@ async def test_correlation_and_actor_travel_into_the_events(channel):
     for event in story.history:
         assert (event.correlation_id, event.actor, event.client_id) == ("corr-42", "manager:zeynep", "manager-a")
     assert story.history[0].causation_id == story.history[1].causation_id != ""
+
+
+async def test_the_longest_description_allowed_is_filed_whole(channel):
+    words = "Ş" * 20000  # 40 KB of UTF-8: more than one default producer batch
+    filed = await stub(channel).FileComplaint(filing(words), metadata=auth())
+    assert filed.complaint.description == words and filed.complaint.reference
+
+
+async def test_malformed_tokens_and_instants_are_invalid_arguments(channel):
+    import base64
+
+    intake = stub(channel)
+    tokens = [base64.urlsafe_b64encode(t).decode() for t in (b"[]", b'{"f": 1, "after": 3}', b'"x"')]
+    for token in tokens:
+        with pytest.raises(grpc.aio.AioRpcError) as bad:
+            await intake.ListComplaints(api.ListComplaintsRequest(page_token=token), metadata=auth())
+        assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    for token in [*tokens, base64.urlsafe_b64encode(b'{"p": {"0": -5}}').decode()]:
+        with pytest.raises(grpc.aio.AioRpcError) as bad:
+            await intake.StreamEvents(api.StreamEventsRequest(after_position_token=token), metadata=auth()).read()
+        assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    out_of_range = api.ListComplaintsRequest()
+    out_of_range.filed_after.seconds = 10**13
+    with pytest.raises(grpc.aio.AioRpcError) as bad:
+        await intake.ListComplaints(out_of_range, metadata=auth())
+    assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "filed_after" in bad.value.details()
+    request = filing()
+    request.occurred_at.seconds = -10**12
+    with pytest.raises(grpc.aio.AioRpcError) as bad:
+        await intake.FileComplaint(request, metadata=auth())
+    assert bad.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "occurred_at" in bad.value.details()
+
+
+async def test_one_request_id_on_two_complaints_changes_each_once(channel):
+    import asyncio
+
+    intake = stub(channel)
+    a, b = [(await intake.FileComplaint(filing(), metadata=auth())).complaint for _ in range(2)]
+    shared = str(uuid.uuid4())
+    amended = await asyncio.gather(*(
+        intake.AmendComplaint(api.AmendComplaintRequest(complaint_id=c.complaint_id, request_id=shared,
+                                                        store=f"store of {c.complaint_id}"), metadata=auth())
+        for c in (a, b)))
+    assert [x.store for x in amended] == [f"store of {a.complaint_id}", f"store of {b.complaint_id}"]
+    with pytest.raises(grpc.aio.AioRpcError) as reused:
+        await intake.WithdrawComplaint(api.WithdrawComplaintRequest(complaint_id=a.complaint_id,
+                                                                    request_id=shared), metadata=auth())
+    assert reused.value.code() == grpc.StatusCode.ALREADY_EXISTS
+
+
+async def test_a_client_may_hold_only_a_few_event_streams(channel):
+    from redress_intake.grpc_api import MAX_STREAMS_PER_CLIENT
+
+    intake = stub(channel)
+    streams = [intake.StreamEvents(api.StreamEventsRequest(), metadata=auth("token-a-auditor"))
+               for _ in range(MAX_STREAMS_PER_CLIENT)]
+    try:
+        for s in streams:
+            await s.initial_metadata()
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await intake.StreamEvents(api.StreamEventsRequest(), metadata=auth("token-a-auditor")).read()
+        assert refused.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+    finally:
+        for s in streams:
+            s.cancel()

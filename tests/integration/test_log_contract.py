@@ -1,8 +1,6 @@
 """The log is the contract: topics, keys, CloudEvents headers, exactly-once effects."""
 from __future__ import annotations
 
-import uuid
-
 import grpc
 import pytest
 from aiokafka import AIOKafkaProducer
@@ -13,7 +11,7 @@ from redress.envelope import event_id
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1.commands_pb2 import IntakeCommand, Principal
 from redress.topics import partition_for
-from redress_intake.application import COMPLAINT_NAMESPACE, complaint_id_for
+from redress_intake.application import command_id_for, complaint_id_for
 from tests.helpers import auth, filing, stub
 
 pytestmark = pytest.mark.kafka
@@ -64,7 +62,6 @@ async def test_a_command_applied_before_a_crash_is_answered_on_retry_without_a_s
     request = filing()
     complaint_id = complaint_id_for("org-a", request.request_id)
     draft = IntakeCommand(
-        command_id=str(uuid.uuid5(COMPLAINT_NAMESPACE, f"command/org-a/{request.request_id}")),
         request_id=request.request_id, complaint_id=complaint_id, reply_to="replica-that-crashed",
         principal=Principal(client_id="client-a", organisation="org-a", roles=["integration"]))
     draft.file.complaint_id = complaint_id
@@ -73,13 +70,13 @@ async def test_a_command_applied_before_a_crash_is_answered_on_retry_without_a_s
     draft.file.channel = request.channel
     draft.file.contact.CopyFrom(request.contact)
     draft.file.description = request.description
+    draft.command_id = command_id_for(draft)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
     await producer.start()
     try:
         await producer.send_and_wait("redress.intake.commands.v1", draft.SerializeToString(),
                                      key=complaint_id.encode(), partition=partition_for(complaint_id, 6),
-                                     headers=[("reply_to", b"replica-that-crashed"),
-                                              ("command_id", draft.command_id.encode())])
+                                     headers=[("reply_to", b"replica-that-crashed"), ("reply_key", b"gone")])
     finally:
         await producer.stop()
     intake = stub(channel)

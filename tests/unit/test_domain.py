@@ -87,7 +87,7 @@ def test_amend_records_only_what_changed_and_apply_updates_the_state():
     assert list(events[0].changed_fields) == ["severity"]
     after = domain.apply(state, events[0], NOW, "r-9")
     assert after.filed.severity == 3 and after.filed.store == "Kadıköy" and after.version == 3
-    assert after.requests["r-9"] == 3
+    assert after.requests["r-9"] == (3, "redress.events.v1.ComplaintAmended")
 
 
 def test_amend_with_nothing_to_change_is_invalid():
@@ -136,3 +136,22 @@ def test_references_are_short_stable_and_distinct():
     refs = {domain.reference_for(f"c-{i}") for i in range(2000)}
     assert len(refs) == 2000
     assert domain.reference_for("c-1") == domain.reference_for("c-1")
+
+
+def test_a_request_id_is_a_retry_only_of_the_same_action():
+    state = filed_state()
+    state = domain.apply(state, ev.ComplaintAmended(complaint_id="c-1", changed_fields=["store"], store="X"),
+                         NOW, "r-9")
+    retry = domain.decide(state, _on(state, "amend", ev.ComplaintAmended(store="Y")), NOW)
+    assert retry.events == [] and retry.duplicate_of_version == 3
+    with pytest.raises(AlreadyExists, match="already used"):
+        domain.decide(state, _on(state, "withdraw", ev.ComplaintWithdrawn()), NOW)
+
+
+def test_an_event_of_an_unknown_type_only_moves_the_version():
+    from google.protobuf import any_pb2
+
+    state = filed_state()
+    later = domain.apply(state, any_pb2.Any(type_url="type.googleapis.com/redress.events.v1.FromTheFuture"), NOW)
+    assert later.version == state.version + 1
+    assert later.filed == state.filed and later.status == state.status

@@ -3,6 +3,7 @@ complaint's single writer; each answer comes from the read model once it has cau
 """
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -40,6 +41,13 @@ def complaint_id_for(organisation: str, request_id: str) -> str:
     return str(uuid.uuid5(COMPLAINT_NAMESPACE, f"{organisation}/{request_id}"))
 
 
+def command_id_for(command: IntakeCommand) -> str:
+    """Deterministic, so a retry is the same command; distinct per complaint and action."""
+    org, action = command.principal.organisation, command.WhichOneof("action")
+    return str(uuid.uuid5(COMPLAINT_NAMESPACE,
+                          f"command/{org}/{command.complaint_id}/{action}/{command.request_id}"))
+
+
 class Intake:
     def __init__(self, bootstrap: str, kafka: KafkaSettings, service: ServiceSettings):
         self.bootstrap = bootstrap
@@ -47,6 +55,7 @@ class Intake:
         self.service = service
         self.instance_id = service.instance_id or f"intake-{uuid.uuid4().hex[:12]}"
         self.book = ComplaintBook()
+        self.failed = asyncio.Event()
         self.events_topic = events_topic(SERVICE)
         self.producer = new_producer(bootstrap, kafka, self.instance_id)
         self.feed = EventFeed(bootstrap, self.events_topic, kafka, self.book.apply)
@@ -63,13 +72,23 @@ class Intake:
         await self.feed.catch_up()
         await self.sender.start()
         await self.processor.start()
+        for task in (self.feed.task, self.sender.task, self.processor.task):
+            task.add_done_callback(self._on_task_done)
         log.info("intake ready", complaints=len(self.book.complaints), events=self.feed.events_read)
 
+    def _on_task_done(self, task: asyncio.Task) -> None:
+        """A background loop that ends on its own is a fault: the replica stops, to be restarted."""
+        if task.cancelled():
+            return
+        log.error("background task ended", task=task.get_name(), error=repr(task.exception()))
+        self.failed.set()
+
     async def stop(self) -> None:
-        await self.processor.stop()
-        await self.sender.stop()
-        await self.feed.stop()
-        await self.producer.stop()
+        for part in (self.processor, self.sender, self.feed, self.producer):
+            try:
+                await part.stop()
+            except Exception as exc:
+                log.warning("stopping a part failed", part=type(part).__name__, error=repr(exc))
 
     # -- commands ------------------------------------------------------------------------
     async def file(self, caller: Caller, draft: ev.ComplaintFiled, request_id: str) -> Filing:
@@ -88,15 +107,15 @@ class Intake:
         draft.organisation = org
         customer_id = self.book.customer_for(org, draft.contact)
         draft = with_customer(draft, customer_id, [])
-        command = self._command(caller, request_id)
         same = self.book.same_open_problem(org, draft)
         if same:
-            command.complaint_id = same.complaint_id
+            command = self._command(caller, request_id, same.complaint_id)
             command.repeat_contact.CopyFrom(ev.RepeatContactRecorded(
                 complaint_id=same.complaint_id, channel=draft.channel, contact=draft.contact,
                 description=draft.description, desired_remedy=draft.desired_remedy))
         else:
-            command.complaint_id = draft.complaint_id = complaint_id_for(org, request_id)
+            command = self._command(caller, request_id, complaint_id_for(org, request_id))
+            draft.complaint_id = command.complaint_id
             others = [c.complaint_id for c in self.book.open_complaints_of(org, customer_id)]
             command.file.CopyFrom(with_customer(draft, customer_id, others))
         structlog.contextvars.bind_contextvars(complaint_id=command.complaint_id)
@@ -117,6 +136,7 @@ class Intake:
     async def withdraw(self, caller: Caller, complaint_id: str, request_id: str, etag: str,
                        reason: str) -> domain.Complaint:
         await self._existing(caller, complaint_id)
+        domain.check_length("reason", reason)
         command = self._command(caller, request_id, complaint_id, etag)
         command.withdraw.CopyFrom(ev.ComplaintWithdrawn(complaint_id=complaint_id, reason=reason))
         return await self._send_and_read(command)
@@ -139,14 +159,13 @@ class Intake:
             raise NotFound(f"complaint {complaint_id} does not exist", "complaint_id")
         return complaint
 
-    def _command(self, caller: Caller, request_id: str, complaint_id: str = "", etag: str = "") -> IntakeCommand:
+    def _command(self, caller: Caller, request_id: str, complaint_id: str, etag: str = "") -> IntakeCommand:
+        """A command without its action yet; _send names it after the action."""
         request_id = request_id or str(uuid.uuid4())
-        domain.check_length("request_id", request_id)
         org = caller.principal.organisation
         deadline = Timestamp()
         deadline.FromDatetime(datetime.now(timezone.utc) + timedelta(seconds=self.service.command_timeout_s))
-        return IntakeCommand(
-            command_id=str(uuid.uuid5(COMPLAINT_NAMESPACE, f"command/{org}/{request_id}")),
+        command = IntakeCommand(
             request_id=request_id,
             complaint_id=complaint_id,
             expected_etag=etag,
@@ -157,10 +176,12 @@ class Intake:
             reply_to=self.instance_id,
             deadline=deadline,
         )
+        domain.validate_command(command)  # refused here: nothing is sent
+        return command
 
     async def _send(self, command: IntakeCommand) -> IntakeReply:
-        reply = await self.sender.send(command, command.complaint_id, command.command_id,
-                                       self.service.command_timeout_s)
+        command.command_id = command_id_for(command)
+        reply = await self.sender.send(command, command.complaint_id, self.service.command_timeout_s)
         if reply.code:
             raise from_code(reply.code, reply.message, reply.field)
         if reply.next_offset >= 0:
@@ -175,7 +196,7 @@ class Intake:
 
     def _filing_answer(self, org: str, complaint_id: str, request_id: str) -> Filing:
         current = self.book.complaints[complaint_id]
-        version = current.requests[request_id]
+        version = current.requests[request_id][0]
         complaint = self.book.as_of(complaint_id, version)
         linked = any(e.request_id == request_id and isinstance(e.payload, ev.RepeatContactRecorded)
                      for e in self.book.histories[complaint_id])

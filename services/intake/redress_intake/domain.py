@@ -50,8 +50,8 @@ class Complaint:
     status: str = OPEN
     repeat_channels: tuple[int, ...] = ()
     withdrawn_reason: str = ""
-    # request_id -> the complaint's version right after that request was applied.
-    requests: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    # request_id -> (the complaint's version right after that request, its first event's type).
+    requests: Mapping[str, tuple[int, str]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def complaint_id(self) -> str:
@@ -105,8 +105,13 @@ def validate_filing(filed: ev.ComplaintFiled, now: datetime) -> None:
         raise Invalid("description is required: what happened, in the customer's words", "description")
     check_enum("category", filed.category, types.Category)
     check_enum("severity", filed.severity, types.Severity)
-    if filed.HasField("occurred_at") and filed.occurred_at.ToDatetime(timezone.utc) > now + CLOCK_SKEW:
-        raise Invalid("occurred_at is in the future", "occurred_at")
+    if filed.HasField("occurred_at"):
+        try:
+            occurred = filed.occurred_at.ToDatetime(timezone.utc)
+        except (ValueError, OverflowError) as exc:
+            raise Invalid("occurred_at is not a valid instant", "occurred_at") from exc
+        if occurred > now + CLOCK_SKEW:
+            raise Invalid("occurred_at is in the future", "occurred_at")
 
 
 def validate_amendment(amend: ev.ComplaintAmended) -> None:
@@ -168,11 +173,26 @@ def reference_for(complaint_id: str) -> str:
 
 # -- decide ------------------------------------------------------------------------------
 
+# The first event each action appends: a request_id is a retry only of the same action.
+FIRST_EVENT = {
+    "file": ev.ComplaintFiled,
+    "repeat_contact": ev.RepeatContactRecorded,
+    "amend": ev.ComplaintAmended,
+    "withdraw": ev.ComplaintWithdrawn,
+}
+
+
 def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> Decision:
     validate_command(command)
-    if state is not None and command.request_id in state.requests:
-        return Decision([], duplicate_of_version=state.requests[command.request_id])
     action = command.WhichOneof("action")
+    if action not in FIRST_EVENT:
+        raise Invalid("the command has no action", "action")
+    if state is not None and command.request_id in state.requests:
+        version, kind = state.requests[command.request_id]
+        if kind != FIRST_EVENT[action].DESCRIPTOR.full_name:
+            raise AlreadyExists(f"request_id {command.request_id} was already used for another request "
+                                "on this complaint", "request_id")
+        return Decision([], duplicate_of_version=version)
     if action == "file":
         return Decision(file_complaint(state, command, now))
     if state is None or state.filed.organisation != command.principal.organisation:
@@ -185,9 +205,7 @@ def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> De
         return Decision(record_repeat_contact(state, command.repeat_contact))
     if action == "amend":
         return Decision(amend(state, command.amend))
-    if action == "withdraw":
-        return Decision(withdraw(state, command.withdraw))
-    raise Invalid("the command has no action", "action")
+    return Decision(withdraw(state, command.withdraw))
 
 
 def file_complaint(state: Complaint | None, command: IntakeCommand, now: datetime) -> list:
@@ -238,7 +256,11 @@ def withdraw(state: Complaint, withdrawal: ev.ComplaintWithdrawn) -> list:
 # -- apply --------------------------------------------------------------------------------
 
 def apply(state: Complaint | None, event, at: datetime, request_id: str = "") -> Complaint:
-    """The complaint after one more event (its version is one higher)."""
+    """The complaint after one more event (its version is one higher).
+
+    An event of a type this version does not know (a newer writer's) changes nothing
+    but the version.
+    """
     if isinstance(event, ev.ComplaintFiled):
         state = Complaint(filed=event, filed_at=at, updated_at=at)
     elif state is None:
@@ -258,7 +280,8 @@ def apply(state: Complaint | None, event, at: datetime, request_id: str = "") ->
     version = state.version + 1
     requests = state.requests
     if request_id:
-        requests = MappingProxyType({**requests, request_id: version})
+        kind = requests.get(request_id, (0, event.DESCRIPTOR.full_name))[1]
+        requests = MappingProxyType({**requests, request_id: (version, kind)})
     return replace(state, version=version, updated_at=at, requests=requests)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from datetime import timezone
+from collections import Counter
+from datetime import datetime, timezone
 
 from aiokafka import AIOKafkaConsumer
 from google.protobuf import any_pb2
@@ -16,13 +17,14 @@ from redress.eventlog import assign_all
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
-from redress.rejections import Invalid
+from redress.rejections import Exhausted, Invalid
 from redress.rpc import Authenticated, Caller, streaming, unary
 from redress_intake import domain
 from redress_intake.application import Intake
 from redress_intake.projection import ComplaintFilter
 
 READ, WRITE, EVENTS = "complaints:read", "complaints:write", "events:read"
+MAX_STREAMS_PER_CLIENT = 8  # each StreamEvents call holds a Kafka consumer
 DEFAULT_PAGE, MAX_PAGE = 50, 500
 STATUS = {domain.OPEN: api.COMPLAINT_STATUS_OPEN, domain.WITHDRAWN: api.COMPLAINT_STATUS_WITHDRAWN}
 STATUS_NAMES = {v: k for k, v in STATUS.items()}
@@ -65,15 +67,44 @@ def _encode_token(data: dict) -> str:
 
 def _decode_token(token: str, field: str) -> dict:
     try:
-        return json.loads(base64.urlsafe_b64decode(token.encode()))
+        data = json.loads(base64.urlsafe_b64decode(token.encode()))
     except (ValueError, UnicodeDecodeError) as exc:
         raise Invalid(f"{field} is not a token this service gave", field) from exc
+    if not isinstance(data, dict):
+        raise Invalid(f"{field} is not a token this service gave", field)
+    return data
+
+
+def _page_after(token: dict) -> tuple[str, str]:
+    after = token.get("after")
+    if not (isinstance(after, list) and len(after) == 2 and all(isinstance(x, str) for x in after)):
+        raise Invalid("page_token is not a token this service gave", "page_token")
+    return after[0], after[1]
+
+
+def _stream_offsets(token: dict) -> dict[int, int]:
+    positions = token.get("p")
+    try:
+        offsets = {int(p): int(o) for p, o in positions.items()}
+    except (AttributeError, TypeError, ValueError):
+        offsets = None
+    if not offsets or any(o < 0 or p < 0 for p, o in offsets.items()):
+        raise Invalid("after_position_token is not a token this service gave", "after_position_token")
+    return offsets
+
+
+def _instant(ts: Timestamp, field: str) -> datetime:
+    try:
+        return ts.ToDatetime(timezone.utc)
+    except (ValueError, OverflowError) as exc:
+        raise Invalid(f"{field} is not a valid instant", field) from exc
 
 
 class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
     def __init__(self, intake: Intake, credentials: Credentials):
         super().__init__(credentials)
         self.intake = intake
+        self._streams: Counter[str] = Counter()
 
     @unary(WRITE)
     async def FileComplaint(self, request: api.FileComplaintRequest, caller: Caller):
@@ -107,7 +138,7 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
             token = _decode_token(request.page_token, "page_token")
             if token.get("f") != fingerprint:
                 raise Invalid("page_token belongs to a list with other filters", "page_token")
-            after = tuple(token["after"])
+            after = _page_after(token)
         await self.intake.caught_up()
         page, more = [], False
         for c in self.intake.book.list(caller.principal.organisation, where):
@@ -136,8 +167,8 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         return ComplaintFilter(
             status=STATUS_NAMES.get(request.status, ""), channel=request.channel, category=request.category,
             customer_id=request.customer_id, store=request.store,
-            filed_after=request.filed_after.ToDatetime(timezone.utc) if request.HasField("filed_after") else None,
-            filed_before=request.filed_before.ToDatetime(timezone.utc) if request.HasField("filed_before") else None)
+            filed_after=_instant(request.filed_after, "filed_after") if request.HasField("filed_after") else None,
+            filed_before=_instant(request.filed_before, "filed_before") if request.HasField("filed_before") else None)
 
     @unary(WRITE)
     async def AmendComplaint(self, request: api.AmendComplaintRequest, caller: Caller):
@@ -172,11 +203,15 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
 
     @streaming(EVENTS)
     async def StreamEvents(self, request: api.StreamEventsRequest, caller: Caller, context):
+        client = caller.principal.client_id
+        if self._streams[client] >= MAX_STREAMS_PER_CLIENT:
+            raise Exhausted(f"client {client} already has {MAX_STREAMS_PER_CLIENT} event streams open", "")
+        self._streams[client] += 1
         org = caller.principal.organisation.encode()
         consumer = AIOKafkaConsumer(bootstrap_servers=self.intake.bootstrap, enable_auto_commit=False,
                                     fetch_max_wait_ms=self.intake.kafka.fetch_max_wait_ms)
-        await consumer.start()
         try:
+            await consumer.start()
             positions = await self._start_positions(consumer, request)
             # Tells the caller the stream's start is fixed: anything appended from now on follows.
             await context.send_initial_metadata((("x-redress-stream-start", _encode_token({"p": positions})),))
@@ -189,6 +224,7 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
                             continue
                         yield event_message(decode_record(record), _encode_token({"p": positions}))
         finally:
+            self._streams[client] -= 1
             await consumer.stop()
 
     async def _start_positions(self, consumer: AIOKafkaConsumer, request: api.StreamEventsRequest) -> dict:
@@ -197,12 +233,11 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         if start == "after_position_token":
             if len(request.after_position_token) > 4096:
                 raise Invalid("after_position_token is not a token this service gave", "after_position_token")
-            token = _decode_token(request.after_position_token, "after_position_token")
-            offsets = {int(p): int(o) for p, o in token.get("p", {}).items()}
+            offsets = _stream_offsets(_decode_token(request.after_position_token, "after_position_token"))
             for tp in tps:
                 consumer.seek(tp, offsets.get(tp.partition, 0))
         elif start == "since_time":
-            millis = int(request.since_time.ToDatetime(timezone.utc).timestamp() * 1000)
+            millis = max(0, int(_instant(request.since_time, "since_time").timestamp() * 1000))
             found = await consumer.offsets_for_times({tp: millis for tp in tps})
             ends = await consumer.end_offsets(tps)
             for tp in tps:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 
 import structlog
 
 from redress import logs
 from redress.auth import Credentials
-from redress.broker import choose_broker
+from redress.broker import running_broker
 from redress.intake.v1 import intake_service_pb2, intake_service_pb2_grpc
 from redress.server import GrpcServer, run_until_signalled
 from redress.settings import KafkaSettings, ServiceSettings
@@ -18,7 +19,7 @@ log = structlog.get_logger(__name__)
 SERVICE_NAME = intake_service_pb2.DESCRIPTOR.services_by_name["IntakeService"].full_name
 
 
-async def serve(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings) -> None:
+async def serve(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings) -> int:
     credentials = Credentials.load(settings.credentials_file)
     intake = Intake(bootstrap, kafka, settings)
     servicer = IntakeServicer(intake, credentials)
@@ -27,12 +28,7 @@ async def serve(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings)
 
     async def start() -> None:
         await server.start()
-        try:
-            await intake.start()
-        except BaseException:
-            await server.stop(0)
-            await intake.stop()
-            raise
+        await intake.start()
         await server.serving()
         log.info("intake serving", address=server.address, kafka=bootstrap, instance=intake.instance_id)
         print(f"READY intake {server.address}", flush=True)
@@ -41,7 +37,7 @@ async def serve(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings)
         await server.stop(settings.grace_s)
         await intake.stop()
 
-    await run_until_signalled(start, stop)
+    return await run_until_signalled(start, stop, intake.failed)
 
 
 def main() -> None:
@@ -51,11 +47,11 @@ def main() -> None:
     if settings.credentials_file is None:
         raise SystemExit("REDRESS_CREDENTIALS_FILE is not set: name the JSON file of client credentials "
                          "(`make run` uses deploy/dev-credentials.json)")
-    broker = choose_broker(kafka)
-    try:
-        asyncio.run(serve(broker.bootstrap, kafka, settings))
-    finally:
-        broker.stop()
+    bootstrap = running_broker(kafka)
+    if bootstrap is None:
+        raise SystemExit("no Kafka: set REDRESS_KAFKA_BOOTSTRAP, or start the local broker with "
+                         "`make kafka-start` (or everything with `make run`)")
+    sys.exit(asyncio.run(serve(bootstrap, kafka, settings)))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import structlog
+
 from redress.commandbus import Outcome
 from redress.envelope import Envelope, event_id
 from redress.intake.v1.commands_pb2 import IntakeCommand, IntakeReply
@@ -12,6 +14,8 @@ from redress_intake import domain
 from redress_intake.projection import ComplaintBook
 
 SOURCE = "//redress/intake"
+INTERNAL = 13
+log = structlog.get_logger(__name__)
 
 
 class IntakeDecider:
@@ -36,6 +40,10 @@ class IntakeDecider:
             decision = domain.decide(state, command, now)
         except Rejected as rejected:
             reply.code, reply.message, reply.field = code_number(rejected), rejected.message, rejected.field
+            return Outcome([], reply, partition)
+        except Exception:  # a bug, not the caller's fault: answer it, keep deciding the others
+            log.exception("deciding a command failed", complaint_id=cid, command_id=command.command_id)
+            reply.code, reply.message = INTERNAL, "the command could not be decided; it changed nothing"
             return Outcome([], reply, partition)
         if decision.duplicate_of_version is not None:
             reply.version = decision.duplicate_of_version

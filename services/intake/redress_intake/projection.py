@@ -1,14 +1,17 @@
 """Intake's read model: every complaint, its history, and the customer index.
 
 Built only by applying events from the log, in log order; applying an event twice
-changes nothing (its sequence number is not the next one). Pure: no Kafka, no gRPC.
+changes nothing (its sequence number is not above the complaint's version). Pure:
+no Kafka, no gRPC.
 """
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Callable, Iterator
+
+import structlog
 
 from redress.envelope import Envelope
 from redress.events.v1 import intake_pb2 as ev
@@ -16,6 +19,7 @@ from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
 from redress_intake.domain import Complaint
 
+log = structlog.get_logger(__name__)
 CUSTOMER_NAMESPACE = uuid.UUID("0b7e4c1a-3f1d-4e0a-9c55-6d8f2a4b7e10")
 
 
@@ -57,20 +61,27 @@ class ComplaintBook:
     def apply(self, env: Envelope) -> bool:
         state = self.complaints.get(env.subject)
         version = state.version if state else 0
-        if env.sequence != version + 1:
+        if env.sequence <= version:  # seen already (a redelivery, or a second writer's late append)
             self.duplicates_skipped += 1
             return False
+        if env.sequence > version + 1:
+            log.warning("gap in a complaint's events", complaint_id=env.subject, expected=version + 1,
+                        got=env.sequence)
         state = domain.apply(state, env.payload, env.time, env.request_id)
+        state = replace(state, version=env.sequence)
         self.complaints[env.subject] = state
         self.histories.setdefault(env.subject, []).append(env)
-        if env.request_id:
-            self._requests[(env.organisation, env.request_id)] = env.subject
         if isinstance(env.payload, ev.ComplaintFiled):
             self._index_filing(env.payload)
+            self._requests[(env.organisation, env.request_id)] = env.subject
         elif isinstance(env.payload, ev.RepeatContactRecorded):
             self._index_contact(state.filed.organisation, state.filed.customer_id, env.payload.contact)
+            self._requests[(env.organisation, env.request_id)] = env.subject
         for watcher in list(self._watchers):
-            watcher(env)
+            try:
+                watcher(env)
+            except Exception:
+                log.exception("a watcher failed", complaint_id=env.subject)
         return True
 
     def _index_filing(self, filed: ev.ComplaintFiled) -> None:
@@ -94,8 +105,10 @@ class ComplaintBook:
 
     def as_of(self, complaint_id: str, version: int) -> Complaint:
         state = None
-        for env in self.histories[complaint_id][:version]:
-            state = domain.apply(state, env.payload, env.time, env.request_id)
+        for env in self.histories[complaint_id]:
+            if env.sequence > version:
+                break
+            state = replace(domain.apply(state, env.payload, env.time, env.request_id), version=env.sequence)
         return state
 
     def complaint_for_request(self, organisation: str, request_id: str) -> str | None:
