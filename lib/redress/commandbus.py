@@ -18,7 +18,7 @@ from typing import Callable, Generic, Protocol, TypeVar
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
-from aiokafka.errors import CommitFailedError
+from aiokafka.errors import CommitFailedError, KafkaError
 from google.protobuf.message import DecodeError, Message
 
 from redress.envelope import Envelope
@@ -163,6 +163,11 @@ class CommandProcessor:
         # for its own appends is enough.
         self._caught_up = False
         self._written: dict[int, int] = {}
+        # Offsets are committed off the critical path: a command redelivered because its
+        # commit lagged is a duplicate, and duplicates change nothing.
+        self._to_commit: dict[TopicPartition, int] = {}
+        self._commit_wanted = asyncio.Event()
+        self._committer: asyncio.Task | None = None
         self._consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap,
             group_id=f"redress.{service}.processor",
@@ -178,10 +183,32 @@ class CommandProcessor:
         await self._consumer.start()
         self._consumer.subscribe([self._commands_topic], listener=_OnRebalance(self))
         self.task = asyncio.create_task(self._run(), name="processor")
+        self._committer = asyncio.create_task(self._commit_when_wanted(), name="committer")
 
     async def stop(self) -> None:
         await stop_task(self.task)
+        await stop_task(self._committer)
+        await self.commit_now()
         await self._consumer.stop()
+
+    async def _commit_when_wanted(self) -> None:
+        while True:
+            await self._commit_wanted.wait()
+            self._commit_wanted.clear()
+            await self.commit_now()
+
+    async def commit_now(self) -> None:
+        offsets, self._to_commit = self._to_commit, {}
+        assigned = self._consumer.assignment()
+        offsets = {tp: offset for tp, offset in offsets.items() if tp in assigned}
+        if not offsets:
+            return
+        try:
+            await self._consumer.commit(offsets)
+        except CommitFailedError:
+            log.info("commit refused after a rebalance; the new owner deduplicates")
+        except KafkaError as exc:
+            log.warning("commit failed; a later one covers it", error=repr(exc))
 
     async def _run(self) -> None:
         while True:
@@ -215,19 +242,16 @@ class CommandProcessor:
             if next_offset >= 0:
                 self._written[outcome.partition] = max(next_offset, self._written.get(outcome.partition, 0))
         for command, outcome in zip(commands, outcomes):
-            await self._producer.send(self._replies_topic, value=outcome.reply.SerializeToString(),
-                                      key=command.reply_to,
-                                      headers=[(REPLY_TO, command.reply_to), (REPLY_KEY, command.reply_key)])
-        await self._producer.flush()
+            # Not awaited: a lost reply costs the caller a retry, which is deduplicated.
+            sent = await self._producer.send(self._replies_topic, value=outcome.reply.SerializeToString(),
+                                             key=command.reply_to,
+                                             headers=[(REPLY_TO, command.reply_to), (REPLY_KEY, command.reply_key)])
+            sent.add_done_callback(_log_lost_reply)
         self.stats.commands += len(commands)
         self.stats.batches += 1
         self.stats.events += sum(len(o.events) for o in outcomes)
-        assigned = self._consumer.assignment()
-        offsets = {tp: recs[-1].offset + 1 for tp, recs in batches.items() if tp in assigned}
-        try:
-            await self._consumer.commit(offsets)
-        except CommitFailedError:
-            log.info("commit refused after a rebalance; the new owner deduplicates")
+        self._to_commit.update({tp: recs[-1].offset + 1 for tp, recs in batches.items()})
+        self._commit_wanted.set()
 
     def _readable(self, records: list) -> list[Command]:
         now = datetime.now(timezone.utc)
@@ -264,6 +288,11 @@ class CommandProcessor:
         return after
 
 
+def _log_lost_reply(sent: asyncio.Future) -> None:
+    if not sent.cancelled() and sent.exception():
+        log.warning("a reply was not delivered; its caller will retry", error=repr(sent.exception()))
+
+
 class _OnRebalance(ConsumerRebalanceListener):
     def __init__(self, processor: CommandProcessor):
         self._processor = processor
@@ -271,6 +300,7 @@ class _OnRebalance(ConsumerRebalanceListener):
     async def on_partitions_revoked(self, revoked) -> None:
         async with self._processor._lock:  # let the batch in hand finish first
             self._processor._caught_up = False
+            await self._processor.commit_now()
 
     async def on_partitions_assigned(self, assigned) -> None:
         self._processor._caught_up = False
