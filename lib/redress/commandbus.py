@@ -18,10 +18,12 @@ from typing import Callable, Generic, Protocol, TypeVar
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import CommitFailedError, KafkaError
 from google.protobuf.message import DecodeError, Message
 
-from redress.envelope import Envelope
+from redress.decisions import Outcome
+from redress.envelope import Envelope, decode_record
 from redress.eventlog import EventFeed, append_commands, assign_all, stop_task
 from redress.settings import KafkaSettings
 from redress.topics import partition_for
@@ -105,14 +107,6 @@ class CommandSender(Generic[R]):
                         future.set_result(reply)
 
 
-@dataclass
-class Outcome:
-    """What deciding one command produced: its events (maybe none) and the reply to send."""
-    events: list[Envelope]
-    reply: Message
-    partition: int = -1
-
-
 class Decider(Protocol[C]):
     command_type: type[C]
 
@@ -142,13 +136,22 @@ class Command:
 
 
 class CommandProcessor:
-    """Owns some command partitions (the consumer group decides which) and decides their commands."""
+    """Owns some command partitions (the consumer group decides which) and decides their commands.
+
+    `reactions` maps other services' event topics to a function that turns one of their
+    events into a command of ours (or None). Those topics are read by the same group,
+    partition for partition (the range assignor gives partition p of every topic to
+    the same replica), so a reaction is decided in the same serial order as the
+    commands of that complaint, and its offsets are committed with them.
+    """
 
     def __init__(self, bootstrap: str, producer: AIOKafkaProducer, service: str, commands_topic: str,
                  events_topic: str, replies_topic: str, feed: EventFeed, decider: Decider,
-                 settings: KafkaSettings, deadline_of: Callable[[Message], datetime | None]):
+                 settings: KafkaSettings, deadline_of: Callable[[Message], datetime | None],
+                 reactions: dict[str, Callable[[Envelope], Message | None]] | None = None):
         self._producer = producer
         self._commands_topic = commands_topic
+        self._reactions = reactions or {}
         self._events_topic = events_topic
         self._replies_topic = replies_topic
         self._feed = feed
@@ -176,12 +179,13 @@ class CommandProcessor:
             fetch_max_wait_ms=settings.fetch_max_wait_ms,
             session_timeout_ms=10000,
             heartbeat_interval_ms=1000,
+            partition_assignment_strategy=(RangePartitionAssignor,),
         )
         self.task: asyncio.Task | None = None
 
     async def start(self) -> None:
         await self._consumer.start()
-        self._consumer.subscribe([self._commands_topic], listener=_OnRebalance(self))
+        self._consumer.subscribe([self._commands_topic, *self._reactions], listener=_OnRebalance(self))
         self.task = asyncio.create_task(self._run(), name="processor")
         self._committer = asyncio.create_task(self._commit_when_wanted(), name="committer")
 
@@ -242,6 +246,8 @@ class CommandProcessor:
             if next_offset >= 0:
                 self._written[outcome.partition] = max(next_offset, self._written.get(outcome.partition, 0))
         for command, outcome in zip(commands, outcomes):
+            if not command.reply_to:  # a reaction: nobody waits
+                continue
             # Not awaited: a lost reply costs the caller a retry, which is deduplicated.
             sent = await self._producer.send(self._replies_topic, value=outcome.reply.SerializeToString(),
                                              key=command.reply_to,
@@ -257,6 +263,11 @@ class CommandProcessor:
         now = datetime.now(timezone.utc)
         commands = []
         for record in records:
+            if record.topic in self._reactions:
+                reaction = self._react(record)
+                if reaction is not None:
+                    commands.append(Command(reaction, b"", b""))
+                continue
             message = self._decider.command_type()
             try:
                 message.ParseFromString(record.value)
@@ -271,6 +282,15 @@ class CommandProcessor:
             headers = dict(record.headers)
             commands.append(Command(message, headers.get(REPLY_TO, b""), headers.get(REPLY_KEY, b"")))
         return commands
+
+    def _react(self, record) -> Message | None:
+        try:
+            return self._reactions[record.topic](decode_record(record))
+        except Exception as exc:  # an event we cannot react to must not stop the others
+            self.stats.unreadable += 1
+            log.error("could not react to an event", topic=record.topic, partition=record.partition,
+                      offset=record.offset, error=repr(exc))
+            return None
 
     async def _append(self, outcomes: list[Outcome]) -> list[int]:
         """Appends every outcome's events, per partition in decision order; offsets after each."""

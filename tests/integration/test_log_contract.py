@@ -9,9 +9,11 @@ from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from redress.envelope import event_id
 from redress.intake.v1 import intake_service_pb2 as api
-from redress.intake.v1.commands_pb2 import IntakeCommand, Principal
+from redress.commands.v1.commands_pb2 import CommandContext, Principal
+from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.topics import partition_for
-from redress_intake.application import command_id_for, complaint_id_for
+from redress.servicelog import command_id_for
+from redress_intake.application import complaint_id_for
 from tests.helpers import auth, filing, stub
 
 pytestmark = pytest.mark.kafka
@@ -61,16 +63,16 @@ async def test_a_command_applied_before_a_crash_is_answered_on_retry_without_a_s
     """The replica that sent the command died before replying; the client retries elsewhere."""
     request = filing()
     complaint_id = complaint_id_for("org-a", request.request_id)
-    draft = IntakeCommand(
-        request_id=request.request_id, complaint_id=complaint_id, reply_to="replica-that-crashed",
-        principal=Principal(client_id="client-a", organisation="org-a", roles=["integration"]))
+    draft = IntakeCommand(context=CommandContext(
+        request_id=request.request_id, complaint_id=complaint_id,
+        principal=Principal(client_id="client-a", organisation="org-a", roles=["integration"])))
     draft.file.complaint_id = complaint_id
     draft.file.organisation = "org-a"
     draft.file.customer_id = "customer-x"
     draft.file.channel = request.channel
     draft.file.contact.CopyFrom(request.contact)
     draft.file.description = request.description
-    draft.command_id = command_id_for(draft)
+    draft.context.command_id = command_id_for(draft)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
     await producer.start()
     try:

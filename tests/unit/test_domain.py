@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from redress.events.v1 import intake_pb2 as ev
-from redress.intake.v1.commands_pb2 import IntakeCommand, Principal
+from redress.commands.v1.commands_pb2 import CommandContext, Principal
+from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.rejections import AlreadyExists, Invalid, NotFound, Rejected, StaleEtag
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
@@ -14,12 +15,16 @@ from redress_intake import domain
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 
 
+def context(request_id="r-1", complaint_id="c-1", org="org", etag="") -> CommandContext:
+    return CommandContext(request_id=request_id, complaint_id=complaint_id, command_id=f"cmd-{request_id}",
+                          expected_etag=etag, principal=Principal(client_id="cl", organisation=org))
+
+
 def file_command(request_id="r-1", complaint_id="c-1", org="org", **filed) -> IntakeCommand:
     filed.setdefault("channel", types.CHANNEL_EMAIL)
     filed.setdefault("contact", types.CustomerContact(email="a@example.com"))
     filed.setdefault("description", "cold food")
-    command = IntakeCommand(request_id=request_id, complaint_id=complaint_id, command_id=f"cmd-{request_id}",
-                            principal=Principal(client_id="cl", organisation=org))
+    command = IntakeCommand(context=context(request_id, complaint_id, org))
     command.file.CopyFrom(ev.ComplaintFiled(complaint_id=complaint_id, organisation=org, **filed))
     return command
 
@@ -75,8 +80,7 @@ def test_future_occurrence_is_refused_but_clock_skew_is_tolerated():
 
 
 def _on(state, action: str, payload, request_id="r-9", etag="", org="org") -> IntakeCommand:
-    command = IntakeCommand(request_id=request_id, complaint_id=state.complaint_id if state else "c-1",
-                            expected_etag=etag, principal=Principal(organisation=org))
+    command = IntakeCommand(context=context(request_id, state.complaint_id if state else "c-1", org, etag))
     getattr(command, action).CopyFrom(payload)
     return command
 

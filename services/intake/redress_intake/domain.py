@@ -13,7 +13,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 from redress.events.v1 import intake_pb2 as ev
-from redress.rejections import AlreadyExists, Invalid, NotFound, Rejected, StaleEtag
+from redress.decisions import Decision, check_etag
+from redress.rejections import AlreadyExists, Invalid, NotFound, Rejected
 from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.types.v1 import complaint_pb2 as types
 
@@ -21,9 +22,7 @@ OPEN, WITHDRAWN = "open", "withdrawn"
 
 # Longest accepted value of every string a client sends, in characters.
 LIMITS = {
-    "request_id": 128,
     "complaint_id": 64,
-    "expected_etag": 32,
     "contact.name": 200,
     "contact.email": 254,
     "contact.phone": 32,
@@ -60,12 +59,6 @@ class Complaint:
     @property
     def etag(self) -> str:
         return str(self.version)
-
-
-@dataclass(frozen=True)
-class Decision:
-    events: list
-    duplicate_of_version: int | None = None
 
 
 # -- validation -----------------------------------------------------------------------
@@ -124,13 +117,6 @@ def validate_amendment(amend: ev.ComplaintAmended) -> None:
                       "desired_remedy", "category")
 
 
-def validate_command(command: IntakeCommand) -> None:
-    check_length("request_id", command.request_id)
-    check_length("expected_etag", command.expected_etag)
-    if command.expected_etag and not command.expected_etag.isdigit():
-        raise Invalid(f"expected_etag {command.expected_etag!r} is not an etag this service gave", "expected_etag")
-
-
 # -- customers across channels ---------------------------------------------------------
 
 def contact_keys(contact: types.CustomerContact) -> list[str]:
@@ -183,24 +169,21 @@ FIRST_EVENT = {
 
 
 def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> Decision:
-    validate_command(command)
+    ctx = command.context
     action = command.WhichOneof("action")
     if action not in FIRST_EVENT:
         raise Invalid("the command has no action", "action")
-    if state is not None and command.request_id in state.requests:
-        version, kind = state.requests[command.request_id]
+    if state is not None and ctx.request_id in state.requests:
+        version, kind = state.requests[ctx.request_id]
         if kind != FIRST_EVENT[action].DESCRIPTOR.full_name:
-            raise AlreadyExists(f"request_id {command.request_id} was already used for another request "
+            raise AlreadyExists(f"request_id {ctx.request_id} was already used for another request "
                                 "on this complaint", "request_id")
         return Decision([], duplicate_of_version=version)
     if action == "file":
         return Decision(file_complaint(state, command, now))
-    if state is None or state.filed.organisation != command.principal.organisation:
-        raise NotFound(f"complaint {command.complaint_id} does not exist", "complaint_id")
-    if command.expected_etag and command.expected_etag != state.etag:
-        raise StaleEtag(
-            f"complaint {state.complaint_id} is at etag {state.etag}, not {command.expected_etag}: "
-            "it changed since you read it; read it again and retry", "expected_etag")
+    if state is None or state.filed.organisation != ctx.principal.organisation:
+        raise NotFound(f"complaint {ctx.complaint_id} does not exist", "complaint_id")
+    check_etag(ctx, state.version, state.complaint_id)
     if action == "repeat_contact":
         return Decision(record_repeat_contact(state, command.repeat_contact))
     if action == "amend":
@@ -210,7 +193,7 @@ def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> De
 
 def file_complaint(state: Complaint | None, command: IntakeCommand, now: datetime) -> list:
     if state is not None:
-        raise AlreadyExists(f"complaint {command.complaint_id} already exists", "request_id")
+        raise AlreadyExists(f"complaint {command.context.complaint_id} already exists", "request_id")
     filed = ev.ComplaintFiled()
     filed.CopyFrom(command.file)
     validate_filing(filed, now)

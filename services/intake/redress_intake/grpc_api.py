@@ -208,8 +208,8 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
             raise Exhausted(f"client {client} already has {MAX_STREAMS_PER_CLIENT} event streams open", "")
         self._streams[client] += 1
         org = caller.principal.organisation.encode()
-        consumer = AIOKafkaConsumer(bootstrap_servers=self.intake.bootstrap, enable_auto_commit=False,
-                                    fetch_max_wait_ms=self.intake.kafka.fetch_max_wait_ms)
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.intake.log.bootstrap, enable_auto_commit=False,
+                                    fetch_max_wait_ms=self.intake.log.kafka.fetch_max_wait_ms)
         try:
             await consumer.start()
             positions = await self._start_positions(consumer, request)
@@ -228,7 +228,7 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
             await consumer.stop()
 
     async def _start_positions(self, consumer: AIOKafkaConsumer, request: api.StreamEventsRequest) -> dict:
-        tps = await assign_all(consumer, self.intake.events_topic)
+        tps = await assign_all(consumer, self.intake.log.events_topic)
         start = request.WhichOneof("start")
         if start == "after_position_token":
             if len(request.after_position_token) > 4096:

@@ -30,7 +30,7 @@ async def serve(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings)
         await server.start()
         await intake.start()
         await server.serving()
-        log.info("intake serving", address=server.address, kafka=bootstrap, instance=intake.instance_id)
+        log.info("intake serving", address=server.address, kafka=bootstrap, instance=intake.log.instance_id)
         print(f"READY intake {server.address}", flush=True)
 
     async def stop() -> None:

@@ -22,21 +22,17 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
-from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from redress.commands.v1 import commands_pb2 as redress_dot_commands_dot_v1_dot_commands__pb2
 from redress.events.v1 import intake_pb2 as redress_dot_events_dot_v1_dot_intake__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n redress/intake/v1/commands.proto\x12\x11redress.intake.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1eredress/events/v1/intake.proto\"C\n\tPrincipal\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\"\xee\x03\n\rIntakeCommand\x12\x12\n\ncommand_id\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\x12\x14\n\x0c\x63omplaint_id\x18\x03 \x01(\t\x12\x15\n\rexpected_etag\x18\x04 \x01(\t\x12/\n\tprincipal\x18\x05 \x01(\x0b\x32\x1c.redress.intake.v1.Principal\x12\x16\n\x0e\x63orrelation_id\x18\x06 \x01(\t\x12\x10\n\x08reply_to\x18\x07 \x01(\t\x12,\n\x08\x64\x65\x61\x64line\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\t \x01(\t\x12\x31\n\x04\x66ile\x18\n \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12\x42\n\x0erepeat_contact\x18\x0b \x01(\x0b\x32(.redress.events.v1.RepeatContactRecordedH\x00\x12\x34\n\x05\x61mend\x18\x0c \x01(\x0b\x32#.redress.events.v1.ComplaintAmendedH\x00\x12\x39\n\x08withdraw\x18\r \x01(\x0b\x32%.redress.events.v1.ComplaintWithdrawnH\x00\x42\x08\n\x06\x61\x63tion\"\x88\x01\n\x0bIntakeReply\x12\x12\n\ncommand_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\x05\x12\x0f\n\x07message\x18\x03 \x01(\t\x12\x0f\n\x07version\x18\x04 \x01(\x03\x12\x11\n\tpartition\x18\x05 \x01(\x05\x12\x13\n\x0bnext_offset\x18\x06 \x01(\x03\x12\r\n\x05\x66ield\x18\x07 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n redress/intake/v1/commands.proto\x12\x11redress.intake.v1\x1a\"redress/commands/v1/commands.proto\x1a\x1eredress/events/v1/intake.proto\"\xb7\x02\n\rIntakeCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12\x31\n\x04\x66ile\x18\n \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12\x42\n\x0erepeat_contact\x18\x0b \x01(\x0b\x32(.redress.events.v1.RepeatContactRecordedH\x00\x12\x34\n\x05\x61mend\x18\x0c \x01(\x0b\x32#.redress.events.v1.ComplaintAmendedH\x00\x12\x39\n\x08withdraw\x18\r \x01(\x0b\x32%.redress.events.v1.ComplaintWithdrawnH\x00\x42\x08\n\x06\x61\x63tionb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.intake.v1.commands_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PRINCIPAL']._serialized_start=120
-  _globals['_PRINCIPAL']._serialized_end=187
-  _globals['_INTAKECOMMAND']._serialized_start=190
-  _globals['_INTAKECOMMAND']._serialized_end=684
-  _globals['_INTAKEREPLY']._serialized_start=687
-  _globals['_INTAKEREPLY']._serialized_end=823
+  _globals['_INTAKECOMMAND']._serialized_start=124
+  _globals['_INTAKECOMMAND']._serialized_end=435
 # @@protoc_insertion_point(module_scope)
