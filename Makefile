@@ -54,6 +54,7 @@ protos-check: $(VENV_STAMP) $(FIELD_BEHAVIOR)
 
 lint: $(VENV_STAMP) $(FIELD_BEHAVIOR)
 	.venv/bin/buf lint protos
+	$(PY) -m pyflakes lib/redress/*.py services/*/redress_*/*.py tests bench
 
 demo: $(VENV_STAMP)
 	$(PY) -m redress.demo

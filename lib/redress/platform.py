@@ -19,6 +19,7 @@ from redress.settings import KafkaSettings
 # service -> (module to run, environment variable of its port, default port)
 SERVICES = {
     "intake": ("redress_intake.main", "REDRESS_INTAKE_PORT", 50051),
+    "resolution": ("redress_resolution.main", "REDRESS_RESOLUTION_PORT", 50052),
 }
 
 

@@ -22,7 +22,7 @@ from redress.eventlog import EventFeed, ensure_topics, new_producer
 from redress.rejections import from_code
 from redress.rpc import Caller
 from redress.settings import KafkaSettings, ServiceSettings
-from redress.topics import commands_topic, events_topic, replies_topic, service_topics
+from redress.topics import commands_topic, events_topic, events_topic_spec, replies_topic, service_topics
 
 log = structlog.get_logger(__name__)
 COMMAND_NAMESPACE = uuid.UUID("3d4f6a2e-5b8c-4f7d-a1e3-9c2b7d6e8f01")
@@ -39,7 +39,9 @@ class ServiceLog:
     def __init__(self, service: str, bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings,
                  apply_event: Callable[[Envelope], object], decider: StreamDecider,
                  reactions: dict[str, Callable[[Envelope], Message | None]] | None = None):
+        """`reactions` maps another service's name to a function turning its events into our commands."""
         self.service = service
+        self._reacts_to = list(reactions or {})
         self.bootstrap = bootstrap
         self.kafka = kafka
         self.settings = settings
@@ -52,10 +54,12 @@ class ServiceLog:
                                     CommandReply, self.instance_id, kafka.partitions, kafka)
         self.processor = CommandProcessor(
             bootstrap, self.producer, service, commands_topic(service), self.events_topic,
-            replies_topic(service), self.feed, decider, kafka, deadline_of, reactions or {})
+            replies_topic(service), self.feed, decider, kafka, deadline_of,
+            {events_topic(other): react for other, react in (reactions or {}).items()})
 
     async def start(self) -> None:
-        await ensure_topics(self.bootstrap, service_topics(self.service, self.kafka))
+        others = [events_topic_spec(other, self.kafka) for other in self._reacts_to]
+        await ensure_topics(self.bootstrap, [*service_topics(self.service, self.kafka), *others])
         await self.producer.start()
         await self.feed.start()
         await self.feed.catch_up()
@@ -80,6 +84,10 @@ class ServiceLog:
 
     async def caught_up(self) -> None:
         await self.feed.catch_up(timeout=self.settings.command_timeout_s)
+
+    def owned_partitions(self) -> set[int]:
+        """The partitions whose commands this replica decides now."""
+        return set(self.processor.stats.assigned)
 
     def command(self, command_type: type[Message], caller: Caller, request_id: str, complaint_id: str,
                 etag: str = "") -> Message:

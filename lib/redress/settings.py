@@ -42,6 +42,8 @@ class KafkaSettings:
 class ServiceSettings:
     host: str = field(default_factory=lambda: _env("REDRESS_HOST", "127.0.0.1"))
     intake_port: int = field(default_factory=lambda: _int("REDRESS_INTAKE_PORT", 50051))
+    resolution_port: int = field(default_factory=lambda: _int("REDRESS_RESOLUTION_PORT", 50052))
+    clock_tick_s: float = field(default_factory=lambda: float(_env("REDRESS_CLOCK_TICK_S", "1")))
     credentials_file: Path | None = field(
         default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_CREDENTIALS_FILE")) else None
     )

@@ -33,15 +33,22 @@ class TopicSpec:
     config: dict[str, str]
 
 
+def events_topic_spec(service: str, settings: KafkaSettings) -> TopicSpec:
+    """Events never expire and are never compacted."""
+    config = {"min.insync.replicas": str(settings.min_insync), "cleanup.policy": "delete",
+              "retention.ms": "-1", "retention.bytes": "-1"}
+    return TopicSpec(events_topic(service), settings.partitions, settings.replication, config)
+
+
 def service_topics(service: str, settings: KafkaSettings) -> list[TopicSpec]:
-    """Events never expire and are never compacted; commands and replies are transient."""
-    common = {"min.insync.replicas": str(settings.min_insync)}
-    events = {**common, "cleanup.policy": "delete", "retention.ms": "-1", "retention.bytes": "-1"}
-    commands = {**common, "cleanup.policy": "delete", "retention.ms": str(settings.command_retention_ms)}
-    replies = {**common, "cleanup.policy": "delete", "retention.ms": str(settings.reply_retention_ms)}
+    """The service's events topic, and its transient commands and replies topics."""
+    def transient(retention_ms: int) -> dict[str, str]:
+        return {"min.insync.replicas": str(settings.min_insync), "cleanup.policy": "delete",
+                "retention.ms": str(retention_ms)}
+
     n, r = settings.partitions, settings.replication
     return [
-        TopicSpec(events_topic(service), n, r, events),
-        TopicSpec(commands_topic(service), n, r, commands),
-        TopicSpec(replies_topic(service), n, r, replies),
+        events_topic_spec(service, settings),
+        TopicSpec(commands_topic(service), n, r, transient(settings.command_retention_ms)),
+        TopicSpec(replies_topic(service), n, r, transient(settings.reply_retention_ms)),
     ]

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, timezone
 
 import grpc
 import pytest
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api

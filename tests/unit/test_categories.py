@@ -2,7 +2,8 @@
 import pytest
 
 from redress.types.v1 import complaint_pb2 as types
-from redress_intake.categories import normalise, suggest_category
+from redress.text import normalise
+from redress_intake.categories import suggest_category
 
 
 @pytest.mark.parametrize("text, category", [

@@ -44,7 +44,6 @@ class Intake:
         decider = StreamDecider(IntakeCommand, SOURCE, kafka.partitions, self.book.complaints.get,
                                 domain.decide, domain.apply)
         self.log = ServiceLog(SERVICE, bootstrap, kafka, service, self.book.apply, decider)
-        self.failed = self.log.failed
 
     async def start(self) -> None:
         await self.log.start()

@@ -6,23 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from redress.text import any_phrase, normalise
 from redress.types.v1 import complaint_pb2 as types
 
 KEYWORDS_DIR = Path(__file__).parent / "keywords"
-
-
-def normalise(text: str) -> str:
-    """Case- and accent-insensitive text, with Turkish dotless i and Greek final sigma folded."""
-    text = text.replace("İ", "i").replace("I", "ı").casefold()
-    text = text.replace("ı", "i").replace("ς", "σ")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -39,11 +31,7 @@ def matcher() -> Matcher:
         for name, words in json.loads(path.read_text(encoding="utf-8")).items():
             for word in words:
                 meaning[normalise(word)].append((types.Category.Value(name), len(word.split())))
-    # Longest first, so a phrase wins over a word inside it. Short words ("bot", "aptal")
-    # must stand alone; longer ones may be stems ("πιεστικ" matches "πιεστικός").
-    words = sorted(meaning, key=len, reverse=True)
-    alternatives = [re.escape(w) + (r"(?!\w)" if len(w) < 5 else "") for w in words]
-    return Matcher(re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")"), dict(meaning))
+    return Matcher(any_phrase(meaning), dict(meaning))
 
 
 def suggest_category(text: str) -> int:

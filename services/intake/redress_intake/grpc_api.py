@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import asyncio
-import base64
-import json
 from collections import Counter
-from datetime import datetime, timezone
 
 from aiokafka import AIOKafkaConsumer
 from google.protobuf import any_pb2
@@ -18,6 +15,7 @@ from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.rejections import Exhausted, Invalid
+from redress.tokens import decode_token, encode_token, instant, page_after, stream_offsets
 from redress.rpc import Authenticated, Caller, streaming, unary
 from redress_intake import domain
 from redress_intake.application import Intake
@@ -61,45 +59,6 @@ def event_message(env: Envelope, token: str = "") -> api.ComplaintEvent:
         request_id=env.request_id, payload=payload, position_token=token)
 
 
-def _encode_token(data: dict) -> str:
-    return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
-
-
-def _decode_token(token: str, field: str) -> dict:
-    try:
-        data = json.loads(base64.urlsafe_b64decode(token.encode()))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise Invalid(f"{field} is not a token this service gave", field) from exc
-    if not isinstance(data, dict):
-        raise Invalid(f"{field} is not a token this service gave", field)
-    return data
-
-
-def _page_after(token: dict) -> tuple[str, str]:
-    after = token.get("after")
-    if not (isinstance(after, list) and len(after) == 2 and all(isinstance(x, str) for x in after)):
-        raise Invalid("page_token is not a token this service gave", "page_token")
-    return after[0], after[1]
-
-
-def _stream_offsets(token: dict) -> dict[int, int]:
-    positions = token.get("p")
-    try:
-        offsets = {int(p): int(o) for p, o in positions.items()}
-    except (AttributeError, TypeError, ValueError):
-        offsets = None
-    if not offsets or any(o < 0 or p < 0 for p, o in offsets.items()):
-        raise Invalid("after_position_token is not a token this service gave", "after_position_token")
-    return offsets
-
-
-def _instant(ts: Timestamp, field: str) -> datetime:
-    try:
-        return ts.ToDatetime(timezone.utc)
-    except (ValueError, OverflowError) as exc:
-        raise Invalid(f"{field} is not a valid instant", field) from exc
-
-
 class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
     def __init__(self, intake: Intake, credentials: Credentials):
         super().__init__(credentials)
@@ -135,10 +94,10 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         fingerprint = repr(where)
         after = None
         if request.page_token:
-            token = _decode_token(request.page_token, "page_token")
+            token = decode_token(request.page_token, "page_token")
             if token.get("f") != fingerprint:
                 raise Invalid("page_token belongs to a list with other filters", "page_token")
-            after = _page_after(token)
+            after = page_after(token)
         await self.intake.caught_up()
         page, more = [], False
         for c in self.intake.book.list(caller.principal.organisation, where):
@@ -152,7 +111,7 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         next_token = ""
         if more:
             last = page[-1]
-            next_token = _encode_token({"f": fingerprint, "after": [last.filed_at.isoformat(), last.complaint_id]})
+            next_token = encode_token({"f": fingerprint, "after": [last.filed_at.isoformat(), last.complaint_id]})
         return api.ListComplaintsResponse(complaints=[complaint_message(c) for c in page],
                                           next_page_token=next_token)
 
@@ -167,8 +126,8 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         return ComplaintFilter(
             status=STATUS_NAMES.get(request.status, ""), channel=request.channel, category=request.category,
             customer_id=request.customer_id, store=request.store,
-            filed_after=_instant(request.filed_after, "filed_after") if request.HasField("filed_after") else None,
-            filed_before=_instant(request.filed_before, "filed_before") if request.HasField("filed_before") else None)
+            filed_after=instant(request.filed_after, "filed_after") if request.HasField("filed_after") else None,
+            filed_before=instant(request.filed_before, "filed_before") if request.HasField("filed_before") else None)
 
     @unary(WRITE)
     async def AmendComplaint(self, request: api.AmendComplaintRequest, caller: Caller):
@@ -214,7 +173,7 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
             await consumer.start()
             positions = await self._start_positions(consumer, request)
             # Tells the caller the stream's start is fixed: anything appended from now on follows.
-            await context.send_initial_metadata((("x-redress-stream-start", _encode_token({"p": positions})),))
+            await context.send_initial_metadata((("x-redress-stream-start", encode_token({"p": positions})),))
             while True:
                 batches = await consumer.getmany(timeout_ms=1000)
                 for tp, records in sorted(batches.items(), key=lambda kv: kv[0].partition):
@@ -222,7 +181,7 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
                         positions[str(tp.partition)] = record.offset + 1
                         if dict(record.headers).get("ce_organisation") != org:
                             continue
-                        yield event_message(decode_record(record), _encode_token({"p": positions}))
+                        yield event_message(decode_record(record), encode_token({"p": positions}))
         finally:
             self._streams[client] -= 1
             await consumer.stop()
@@ -233,11 +192,11 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         if start == "after_position_token":
             if len(request.after_position_token) > 4096:
                 raise Invalid("after_position_token is not a token this service gave", "after_position_token")
-            offsets = _stream_offsets(_decode_token(request.after_position_token, "after_position_token"))
+            offsets = stream_offsets(decode_token(request.after_position_token, "after_position_token"))
             for tp in tps:
                 consumer.seek(tp, offsets.get(tp.partition, 0))
         elif start == "since_time":
-            millis = max(0, int(_instant(request.since_time, "since_time").timestamp() * 1000))
+            millis = max(0, int(instant(request.since_time, "since_time").timestamp() * 1000))
             found = await consumer.offsets_for_times({tp: millis for tp in tps})
             ends = await consumer.end_offsets(tps)
             for tp in tps:

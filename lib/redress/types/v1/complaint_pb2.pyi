@@ -53,6 +53,14 @@ class Severity(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SEVERITY_MEDIUM: _ClassVar[Severity]
     SEVERITY_HIGH: _ClassVar[Severity]
     SEVERITY_CRITICAL: _ClassVar[Severity]
+
+class Level(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    LEVEL_UNSPECIFIED: _ClassVar[Level]
+    LEVEL_POINT_OF_CONTACT: _ClassVar[Level]
+    LEVEL_MANAGER: _ClassVar[Level]
+    LEVEL_CORPORATE_OFFICE: _ClassVar[Level]
+    LEVEL_OWNER: _ClassVar[Level]
 CHANNEL_UNSPECIFIED: Channel
 CHANNEL_IN_PERSON: Channel
 CHANNEL_PHONE: Channel
@@ -93,6 +101,11 @@ SEVERITY_LOW: Severity
 SEVERITY_MEDIUM: Severity
 SEVERITY_HIGH: Severity
 SEVERITY_CRITICAL: Severity
+LEVEL_UNSPECIFIED: Level
+LEVEL_POINT_OF_CONTACT: Level
+LEVEL_MANAGER: Level
+LEVEL_CORPORATE_OFFICE: Level
+LEVEL_OWNER: Level
 
 class CustomerContact(_message.Message):
     __slots__ = ("name", "email", "phone", "social_handle")

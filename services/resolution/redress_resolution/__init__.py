@@ -1,0 +1,1 @@
+"""Resolution: the manager's workflow, the escalation ladder, clocks and the conduct guard."""
