@@ -30,7 +30,15 @@ CLIENTS = {
     "token-pages": ("client-pages", "org-pages", ["integration"], ALL),
     "token-stream": ("client-stream", "org-stream", ["integration"], ALL),
     "token-restart": ("client-restart", "org-restart", ["integration"], ALL),
+    "token-clock": ("client-clock", "org-clock", ["manager"], ALL),
+    "token-regulated": ("client-regulated", "org-regulated", ["integration"], ALL),
 }
+# Organisations whose clocks the tests' resolution configuration makes fast, or regulated.
+FAST_CLOCKS = {"SEVERITY_MEDIUM": {"acknowledge": {"seconds": 60, "basis": "calendar"},
+                                   "first_contact": {"seconds": 3, "basis": "calendar"},
+                                   "resolve": {"seconds": 60, "basis": "calendar"}},
+               "SEVERITY_HIGH": {"first_contact": {"seconds": 2.5, "basis": "calendar"},
+                                 "resolve": {"seconds": 600, "basis": "calendar"}}}
 
 
 def free_port() -> int:
@@ -97,6 +105,53 @@ def start_intake(service_env, tmp_path_factory):
     yield start
     for service in started:
         service.stop()
+
+
+@pytest.fixture(scope="session")
+def resolution_config(tmp_path_factory) -> Path:
+    from redress_resolution.policy import DEFAULT_DIR
+
+    directory = tmp_path_factory.mktemp("resolution-config")
+    shutil.copytree(DEFAULT_DIR, directory, dirs_exist_ok=True)
+    clocks = json.loads((directory / "clocks.json").read_text())
+    clocks["organisations"]["org-clock"] = FAST_CLOCKS
+    clocks["regulatory"] = {"org-regulated": ["fca_disp", "cfpb", "psd2"]}
+    clocks["warn_fraction"] = 0.5
+    (directory / "clocks.json").write_text(json.dumps(clocks))
+    return directory
+
+
+@pytest.fixture(scope="session")
+def start_resolution(service_env, resolution_config, tmp_path_factory):
+    """Starts a resolution replica (a real process); all are stopped at the end of the session."""
+    started = []
+    logs = tmp_path_factory.mktemp("resolution-logs")
+
+    def start(**env):
+        path = logs / f"resolution-{len(started)}.log"
+        env = {**service_env, "REDRESS_RESOLUTION_CONFIG_DIR": str(resolution_config),
+               "REDRESS_CLOCK_TICK_S": "0.2", **env}
+        try:
+            service = start_service("resolution", env, port=free_port(), log_to=open(path, "w"))
+        except ServiceFailed as failed:
+            raise ServiceFailed(f"{failed}\n{path.read_text()[-4000:]}") from None
+        started.append(service)
+        return service
+
+    yield start
+    for service in started:
+        service.stop()
+
+
+@pytest.fixture(scope="session")
+def resolution(start_resolution):
+    return start_resolution()
+
+
+@pytest.fixture(scope="session")
+async def resolution_channel(resolution):
+    async with grpc.aio.insecure_channel(resolution.address) as ch:
+        yield ch
 
 
 @pytest.fixture(scope="session")

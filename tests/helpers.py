@@ -38,3 +38,42 @@ def error_field(error) -> str:
         if detail.Unpack(info):
             return info.metadata.get("field", "")
     return ""
+
+
+def resolution_stub(channel):
+    from redress.resolution.v1 import resolution_service_pb2_grpc
+
+    return resolution_service_pb2_grpc.ResolutionServiceStub(channel)
+
+
+async def opened_case(channel, complaint_id: str, token: str = "token-a", timeout: float = 15.0):
+    """The case intake's ComplaintFiled opens by itself, once resolution has reacted."""
+    import asyncio
+
+    import grpc
+
+    from redress.resolution.v1 import resolution_service_pb2 as rapi
+
+    stub = resolution_stub(channel)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        try:
+            return await stub.GetCase(rapi.GetCaseRequest(complaint_id=complaint_id), metadata=auth(token))
+        except grpc.aio.AioRpcError as error:
+            if error.code() != grpc.StatusCode.NOT_FOUND or loop.time() > deadline:
+                raise
+            await asyncio.sleep(0.1)
+
+
+async def eventually(probe, timeout: float = 15.0, every: float = 0.2):
+    """Calls the async probe until it returns something true; returns that."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = await probe()
+        if result or loop.time() > deadline:
+            return result
+        await asyncio.sleep(every)

@@ -80,6 +80,10 @@ class StreamDecider:
         try:
             check_context(ctx)
             decision = self._decide(state, command, now)
+            if decision.duplicate_of_version is not None:
+                reply.version = decision.duplicate_of_version
+                return Outcome([], reply, partition)
+            envelopes, state = self._envelopes(ctx, state, decision.events, now)
         except Rejected as rejected:
             reply.code, reply.message, reply.field = code_number(rejected), rejected.message, rejected.field
             return Outcome([], reply, partition)
@@ -87,23 +91,24 @@ class StreamDecider:
             log.exception("deciding a command failed", complaint_id=cid, command_id=ctx.command_id)
             reply.code, reply.message = INTERNAL, "the command could not be decided; it changed nothing"
             return Outcome([], reply, partition)
-        if decision.duplicate_of_version is not None:
-            reply.version = decision.duplicate_of_version
-            return Outcome([], reply, partition)
+        if state is not None:
+            pending[cid] = state
+        reply.version = state.version if state else 0
+        return Outcome(envelopes, reply, partition)
+
+    def _envelopes(self, ctx: CommandContext, state: Any, events: list, now: datetime) -> tuple[list, Any]:
+        """The decided events in their envelopes, and the state after them."""
         base = state.version if state else 0
         envelopes = []
-        for index, payload in enumerate(decision.events):
+        for index, payload in enumerate(events):
             envelopes.append(Envelope(
-                event_id=event_id(ctx.command_id, index), source=self._source, subject=cid, time=now,
+                event_id=event_id(ctx.command_id, index), source=self._source, subject=ctx.complaint_id, time=now,
                 sequence=base + index + 1, organisation=ctx.principal.organisation,
                 actor=ctx.actor or ctx.principal.client_id, client_id=ctx.principal.client_id,
                 correlation_id=ctx.correlation_id, causation_id=ctx.causation_id or ctx.command_id,
                 request_id=ctx.request_id, payload=payload))
             state = self._apply(state, payload, now, ctx.request_id)
-        if state is not None:
-            pending[cid] = state
-        reply.version = state.version if state else 0
-        return Outcome(envelopes, reply, partition)
+        return envelopes, state
 
     def finish(self, outcome: Outcome, next_offset: int) -> None:
         outcome.reply.next_offset = next_offset

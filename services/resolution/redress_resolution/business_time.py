@@ -41,10 +41,11 @@ class Duration:
         if basis not in ("business", "calendar"):
             raise ValueError(f"basis must be business or calendar, not {basis!r}")
         days = int(spec.get("days", 0)) + 7 * int(spec.get("weeks", 0))
-        hours = float(spec.get("hours", 0))
+        time_part = timedelta(hours=float(spec.get("hours", 0)), minutes=float(spec.get("minutes", 0)),
+                              seconds=float(spec.get("seconds", 0)))
         if basis == "calendar":
-            return cls(timedelta(days=days, hours=hours), "calendar")
-        return cls(timedelta(hours=hours), "business", days)
+            return cls(timedelta(days=days) + time_part, "calendar")
+        return cls(time_part, "business", days)
 
 
 def add(calendar: Calendar, start: datetime, duration: Duration) -> datetime:

@@ -412,11 +412,11 @@ def _with_clocks(clocks: Mapping[str, ClockRun], new: list[rev.Clock]) -> Mappin
     return MappingProxyType({**clocks, **{c.name: ClockRun(c) for c in new}})
 
 
-def _clock_state(state: Case, name: str, **changes) -> Case:
-    run = state.clocks.get(name)
+def _clock_state(case: Case, name: str, **changes) -> Case:
+    run = case.clocks.get(name)
     if run is None:
-        return state
-    return replace(state, clocks=MappingProxyType({**state.clocks, name: replace(run, **changes)}))
+        return case
+    return replace(case, clocks=MappingProxyType({**case.clocks, name: replace(run, **changes)}))
 
 
 def _step(state: Case, event, at) -> Case:

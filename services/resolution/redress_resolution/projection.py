@@ -51,6 +51,14 @@ class CaseBook:
         case = self.cases.get(complaint_id)
         return case if case and case.organisation == organisation else None
 
+    def as_of(self, complaint_id: str, version: int) -> Case:
+        state = None
+        for env in self.histories[complaint_id]:
+            if env.sequence > version:
+                break
+            state = replace(domain.apply(state, env.payload, env.time, env.request_id), version=env.sequence)
+        return state
+
     def list(self, organisation: str, where: CaseFilter) -> Iterator[Case]:
         """Oldest opened first."""
         chosen = (self.cases[cid] for cid in self._by_org.get(organisation, []))

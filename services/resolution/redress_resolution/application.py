@@ -1,0 +1,150 @@
+"""Resolution's use cases, wired to the log. Intake's events open and close cases by
+themselves (reactions); the handler's work arrives as commands; the clock watch turns
+deadlines into commands too, so every change goes through the case's single writer.
+"""
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import datetime, timezone
+from functools import partial
+
+import structlog
+from google.protobuf.message import Message
+
+from redress.auth import Principal
+from redress.decisions import StreamDecider
+from redress.envelope import Envelope
+from redress.events.v1 import intake_pb2 as iev
+from redress.rejections import Invalid, NotFound
+from redress.resolution.v1.commands_pb2 import ResolutionCommand
+from redress.rpc import Caller
+from redress.servicelog import COMMAND_NAMESPACE, ServiceLog
+from redress.settings import KafkaSettings, ServiceSettings
+from redress.topics import partition_for
+from redress_resolution import domain
+from redress_resolution.dossier import Dossier, assemble
+from redress_resolution.policy import Policy
+from redress_resolution.projection import CaseBook, CaseFilter
+
+log = structlog.get_logger(__name__)
+SERVICE = "resolution"
+SOURCE = "//redress/resolution"
+CLOCK_CLIENT = "redress-resolution-clock"
+DOSSIER_LEVELS = (3, 4)  # corporate office, owner
+INTAKE_REACTIONS = {iev.ComplaintFiled: "open", iev.ComplaintAcknowledged: "note_acknowledgement",
+                    iev.ComplaintWithdrawn: "close_withdrawn"}
+
+
+def react_to_intake(env: Envelope) -> ResolutionCommand | None:
+    """Intake's events that concern a case, as commands deduplicated by the event's id."""
+    action = INTAKE_REACTIONS.get(type(env.payload))
+    if action is None:
+        return None
+    command = ResolutionCommand()
+    ctx = command.context
+    ctx.request_id = f"intake:{env.event_id}"
+    ctx.complaint_id = env.subject
+    ctx.principal.client_id = env.client_id
+    ctx.principal.organisation = env.organisation
+    ctx.correlation_id = env.correlation_id
+    ctx.actor = env.actor
+    ctx.causation_id = env.event_id
+    ctx.command_id = str(uuid.uuid5(COMMAND_NAMESPACE, f"reaction/{env.event_id}"))
+    command.reacting_to_time.FromDatetime(env.time)
+    getattr(command, action).CopyFrom(env.payload)
+    return command
+
+
+class Resolution:
+    def __init__(self, bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings, policy: Policy):
+        self.policy = policy
+        self.settings = settings
+        self.book = CaseBook()
+        decider = StreamDecider(ResolutionCommand, SOURCE, kafka.partitions, self.book.cases.get,
+                                partial(domain.decide, policy=policy), domain.apply)
+        self.log = ServiceLog(SERVICE, bootstrap, kafka, settings, self.book.apply, decider,
+                              reactions={"intake": react_to_intake})
+        self._partitions = kafka.partitions
+        self._clock_task: asyncio.Task | None = None
+        self._ticking: set[str] = set()
+
+    async def start(self) -> None:
+        await self.log.start()
+        self._clock_task = asyncio.create_task(self._watch_clocks(), name="clock-watch")
+        self._clock_task.add_done_callback(self.log._on_task_done)
+        log.info("resolution ready", cases=len(self.book.cases), events=self.log.feed.events_read)
+
+    async def stop(self) -> None:
+        if self._clock_task:
+            self._clock_task.cancel()
+            await asyncio.gather(self._clock_task, return_exceptions=True)
+        await self.log.stop()
+
+    # -- commands ------------------------------------------------------------------------
+    async def act(self, caller: Caller, complaint_id: str, request_id: str, etag: str, action: str,
+                  payload: Message, override_reason: str = "") -> domain.Case:
+        await self._existing(caller, complaint_id)
+        command = self.log.command(ResolutionCommand, caller, request_id, complaint_id, etag)
+        if len(override_reason) > domain.TEXT_LIMIT:
+            raise Invalid("conduct_override_reason is too long", "conduct_override_reason")
+        command.conduct_override_reason = override_reason
+        getattr(command, action).CopyFrom(payload)
+        reply = await self.log.send(command)
+        return self.book.as_of(complaint_id, reply.version)
+
+    # -- queries ---------------------------------------------------------------------------
+    async def get(self, caller: Caller, complaint_id: str) -> domain.Case:
+        return await self._existing(caller, complaint_id)
+
+    async def list(self, caller: Caller, where: CaseFilter):
+        await self.log.caught_up()
+        return self.book.list(caller.principal.organisation, where)
+
+    async def dossier(self, caller: Caller, complaint_id: str) -> tuple[domain.Case, Dossier]:
+        case = await self._existing(caller, complaint_id)
+        if case.level not in DOSSIER_LEVELS:
+            raise domain.Rejected(f"the dossier is for the corporate office and the owner; this case is at "
+                                  f"{domain.LEVEL_NAMES[case.level]} level", "complaint_id")
+        return case, assemble(case, self.book.histories[complaint_id])
+
+    async def _existing(self, caller: Caller, complaint_id: str) -> domain.Case:
+        if not complaint_id or len(complaint_id) > 64:
+            raise Invalid("complaint_id is required (at most 64 characters)", "complaint_id")
+        await self.log.caught_up()
+        case = self.book.get(caller.principal.organisation, complaint_id)
+        if case is None:
+            raise NotFound(f"there is no case for complaint {complaint_id}", "complaint_id")
+        return case
+
+    # -- the clock watch -------------------------------------------------------------------
+    async def _watch_clocks(self) -> None:
+        """Turns each deadline whose moment has come into a command, for the cases whose
+        partitions this replica owns. The request_id names the clock and its instant, so a
+        tick sent twice (two ticks, a restart, a rebalance) fires once."""
+        while True:
+            await asyncio.sleep(self.settings.clock_tick_s)
+            owned = self.log.owned_partitions()
+            now = datetime.now(timezone.utc)
+            for complaint_id, case in list(self.book.cases.items()):
+                if partition_for(complaint_id, self._partitions) not in owned:
+                    continue
+                for name, kind in case.due(now):
+                    run = case.clocks[name]
+                    at = run.due_at if kind == "breach" else run.warn_at
+                    request_id = f"clock:{name}:{kind}:{at.isoformat()}"
+                    if request_id not in self._ticking:
+                        self._ticking.add(request_id)
+                        asyncio.create_task(self._tick(case, name, kind, request_id))
+
+    async def _tick(self, case: domain.Case, name: str, kind: str, request_id: str) -> None:
+        clock = Caller(Principal(CLOCK_CLIENT, case.organisation, frozenset(), frozenset()), str(uuid.uuid4()),
+                       CLOCK_CLIENT)
+        try:
+            command = self.log.command(ResolutionCommand, clock, request_id, case.complaint_id)
+            command.clock_due.name, command.clock_due.kind = name, kind
+            await self.log.send(command)
+        except Exception as exc:  # the next tick tries again
+            log.warning("clock tick failed", complaint_id=case.complaint_id, clock=name, kind=kind, error=repr(exc))
+        finally:
+            self._ticking.discard(request_id)

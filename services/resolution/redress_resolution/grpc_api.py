@@ -1,0 +1,160 @@
+"""The ResolutionService gRPC adapter."""
+from __future__ import annotations
+
+from google.protobuf import any_pb2
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from redress.auth import Credentials
+from redress.envelope import Envelope
+from redress.events.v1 import resolution_pb2 as rev
+from redress.rejections import Invalid
+from redress.resolution.v1 import resolution_service_pb2 as api
+from redress.resolution.v1 import resolution_service_pb2_grpc as api_grpc
+from redress.resolution.v1.commands_pb2 import ExtendClock, ResumeClocks
+from redress.rpc import Authenticated, Caller, unary
+from redress.tokens import decode_token, encode_token, page_after
+from redress.types.v1 import complaint_pb2 as types
+from redress_resolution import domain
+from redress_resolution.application import Resolution
+from redress_resolution.projection import CaseFilter
+
+READ, WRITE = "complaints:read", "complaints:write"
+DEFAULT_PAGE, MAX_PAGE = 50, 500
+STATUS = {domain.OPEN: api.CASE_STATUS_OPEN, domain.PROPOSED: api.CASE_STATUS_RESOLUTION_PROPOSED,
+          domain.AWAITING_PREVENTION: api.CASE_STATUS_AWAITING_PREVENTION, domain.CLOSED: api.CASE_STATUS_CLOSED}
+STATUS_NAMES = {v: k for k, v in STATUS.items()}
+
+
+def _ts(value) -> Timestamp:
+    ts = Timestamp()
+    ts.FromDatetime(value)
+    return ts
+
+
+def case_message(case: domain.Case) -> api.Case:
+    message = api.Case(
+        complaint_id=case.complaint_id, organisation=case.organisation, status=STATUS[case.status],
+        level=case.level, handler=case.handler, steps_done=sorted(case.steps), last_score=case.last_score,
+        opened_at=_ts(case.opened_at), clocks_paused=case.paused_since is not None, escalations=case.escalations,
+        etag=str(case.version), category=case.opened.category, severity=case.opened.severity,
+        clocks=[api.ClockState(clock=run.clock, state=run.state, warned=run.warned) for run in case.clocks.values()])
+    if case.closed_at:
+        message.closed_at.CopyFrom(_ts(case.closed_at))
+    return message
+
+
+def event_message(env: Envelope) -> api.CaseEvent:
+    payload = env.payload if isinstance(env.payload, any_pb2.Any) else any_pb2.Any()
+    if payload is not env.payload:
+        payload.Pack(env.payload)
+    return api.CaseEvent(event_id=env.event_id, type=env.type, sequence=env.sequence, time=_ts(env.time),
+                         actor=env.actor, client_id=env.client_id, correlation_id=env.correlation_id,
+                         payload=payload)
+
+
+class ResolutionServicer(Authenticated, api_grpc.ResolutionServiceServicer):
+    def __init__(self, resolution: Resolution, credentials: Credentials):
+        super().__init__(credentials)
+        self.resolution = resolution
+
+    async def _act(self, caller: Caller, request, action: str, payload, override: str = "") -> api.Case:
+        case = await self.resolution.act(caller, request.complaint_id, request.request_id,
+                                         getattr(request, "expected_etag", ""), action, payload, override)
+        return case_message(case)
+
+    @unary(READ)
+    async def GetCase(self, request: api.GetCaseRequest, caller: Caller):
+        case = await self.resolution.get(caller, request.complaint_id)
+        history = self.resolution.book.histories[case.complaint_id]
+        return api.GetCaseResponse(case=case_message(case), history=[event_message(e) for e in history])
+
+    @unary(READ)
+    async def ListCases(self, request: api.ListCasesRequest, caller: Caller):
+        if request.page_size < 0:
+            raise Invalid("page_size must not be negative", "page_size")
+        if request.status not in api.CaseStatus.values():
+            raise Invalid(f"status has no value {request.status}", "status")
+        if request.level not in types.Level.values():
+            raise Invalid(f"level has no value {request.level}", "level")
+        if len(request.handler) > domain.NAME_LIMIT:
+            raise Invalid("handler is too long", "handler")
+        where = CaseFilter(STATUS_NAMES.get(request.status, ""), request.level, request.handler)
+        fingerprint, after = repr(where), None
+        if request.page_token:
+            token = decode_token(request.page_token, "page_token")
+            if token.get("f") != fingerprint:
+                raise Invalid("page_token belongs to a list with other filters", "page_token")
+            after = page_after(token)
+        size = min(request.page_size or DEFAULT_PAGE, MAX_PAGE)
+        page, more = [], False
+        for case in await self.resolution.list(caller, where):
+            if after and (case.opened_at.isoformat(), case.complaint_id) <= after:
+                continue
+            if len(page) == size:
+                more = True
+                break
+            page.append(case)
+        token = encode_token({"f": fingerprint, "after": [page[-1].opened_at.isoformat(), page[-1].complaint_id]}) \
+            if more else ""
+        return api.ListCasesResponse(cases=[case_message(c) for c in page], next_page_token=token)
+
+    @unary(WRITE)
+    async def ReassignCase(self, request: api.ReassignCaseRequest, caller: Caller):
+        payload = rev.CaseReassigned(handler=request.handler, level=request.level, reason=request.reason)
+        return await self._act(caller, request, "reassign", payload)
+
+    @unary(WRITE)
+    async def RecordStep(self, request: api.RecordStepRequest, caller: Caller):
+        step = request.WhichOneof("step")
+        if step is None:
+            raise Invalid("step is required: one of understand, apologise, explain, fix, offer_compensation, "
+                          "follow_up, prevent", "step")
+        return await self._act(caller, request, step, getattr(request, step), request.conduct_override_reason)
+
+    @unary(WRITE)
+    async def SendMessage(self, request: api.SendMessageRequest, caller: Caller):
+        payload = rev.MessageSentToCustomer(text=request.text, channel=request.channel)
+        return await self._act(caller, request, "message", payload, request.conduct_override_reason)
+
+    @unary(WRITE)
+    async def ProposeResolution(self, request: api.ProposeResolutionRequest, caller: Caller):
+        return await self._act(caller, request, "propose", rev.ResolutionProposed(summary=request.summary))
+
+    @unary(WRITE)
+    async def RecordVerdict(self, request: api.RecordVerdictRequest, caller: Caller):
+        payload = rev.VerdictRecorded(satisfied=request.satisfied, score=request.score, reason=request.reason,
+                                      comment=request.comment)
+        return await self._act(caller, request, "verdict", payload)
+
+    @unary(WRITE)
+    async def RequestEscalation(self, request: api.RequestEscalationRequest, caller: Caller):
+        payload = rev.EscalationRequested(reason=request.reason, on_behalf_of_customer=request.on_behalf_of_customer)
+        return await self._act(caller, request, "request_escalation", payload)
+
+    @unary(WRITE)
+    async def ReopenCase(self, request: api.ReopenCaseRequest, caller: Caller):
+        return await self._act(caller, request, "reopen", rev.CaseReopened(reason=request.reason))
+
+    @unary(WRITE)
+    async def PauseClocks(self, request: api.PauseClocksRequest, caller: Caller):
+        return await self._act(caller, request, "pause", rev.ClocksPaused(reason=request.reason))
+
+    @unary(WRITE)
+    async def ResumeClocks(self, request: api.ResumeClocksRequest, caller: Caller):
+        return await self._act(caller, request, "resume", ResumeClocks())
+
+    @unary(WRITE)
+    async def ExtendClock(self, request: api.ExtendClockRequest, caller: Caller):
+        return await self._act(caller, request, "extend", ExtendClock(name=request.clock, reason=request.reason))
+
+    @unary(READ)
+    async def GetDossier(self, request: api.GetDossierRequest, caller: Caller):
+        case, dossier = await self.resolution.dossier(caller, request.complaint_id)
+
+        def entries(items):
+            return [api.DossierEntry(time=_ts(e.time), who=e.who, what=e.what) for e in items]
+
+        return api.Dossier(case=case_message(case), what_happened=dossier.what_happened,
+                           done_or_promised=entries(dossier.done_or_promised),
+                           still_concerned=entries(dossier.still_concerned), timeline=entries(dossier.timeline),
+                           letter=dossier.letter)
