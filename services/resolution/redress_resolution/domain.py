@@ -213,7 +213,7 @@ def verdict(state: Case, payload: rev.VerdictRecorded, command, now, policy) -> 
     if not payload.reason:
         raise Invalid("a dissatisfied verdict needs a reason: sceptical of the fix, unhappy with the "
                       "treatment, brushed off, or other", "reason")
-    detail = rev.DissatisfactionReason.Name(payload.reason)[len("DISSATISFACTION_REASON_"):].lower()
+    detail = rev.DissatisfactionReason.Name(payload.reason)[len("DISSATISFACTION_REASON_"):].lower().replace("_", " ")
     return [event, *_escalate(state, rev.ESCALATION_CAUSE_DISSATISFIED, detail, now, policy)]
 
 

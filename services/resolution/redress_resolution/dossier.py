@@ -63,7 +63,8 @@ def describe(event) -> str:
                 if event.reason else ""
             return f"The customer was {mood}, {event.score}/5{why}: {event.comment}".rstrip(": ")
         case rev.EscalationRequested():
-            return f"Escalation requested{' on the customer' + chr(39) + 's behalf' if event.on_behalf_of_customer else ''}: {event.reason}"
+            who = " on the customer's behalf" if event.on_behalf_of_customer else " by the customer"
+            return f"Escalation requested{who}: {event.reason}"
         case rev.CaseEscalated():
             return (f"Escalated from {LEVEL_NAMES[event.from_level]} to {LEVEL_NAMES[event.to_level]} "
                     f"({_enum(rev.EscalationCause, event.cause, 'ESCALATION_CAUSE_')}: {event.detail})")

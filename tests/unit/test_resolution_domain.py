@@ -1,0 +1,197 @@
+"""The resolution domain without Kafka or gRPC: routing, steps, verdicts, the ladder,
+the conduct guard, clocks and reopening."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from redress.commands.v1.commands_pb2 import CommandContext, Principal
+from redress.decisions import StreamDecider
+from redress.envelope import Envelope
+from redress.events.v1 import intake_pb2 as iev
+from redress.events.v1 import resolution_pb2 as rev
+from redress.rejections import Forbidden, Invalid, Rejected
+from redress.resolution.v1.commands_pb2 import ClockDue, ResolutionCommand, ResumeClocks
+from redress.types.v1 import complaint_pb2 as types
+from redress_resolution import domain, policy
+from redress_resolution.application import react_to_intake
+from redress_resolution.dossier import assemble
+from redress_resolution.projection import CaseBook
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)  # a Monday
+POLICY = policy.load()
+counter = iter(range(10**6))
+
+
+def command(action: str, payload=None, roles=("integration",), override="", org="org", **ctx) -> ResolutionCommand:
+    c = ResolutionCommand(context=CommandContext(
+        request_id=ctx.get("request_id", f"r-{next(counter)}"), complaint_id="c-1", command_id="cmd",
+        principal=Principal(client_id="cl", organisation=org, roles=list(roles))),
+        conduct_override_reason=override)
+    getattr(c, action).CopyFrom(payload if payload is not None else getattr(c, action).__class__())
+    return c
+
+
+def run(state, *commands, now=NOW):
+    events = []
+    for c in commands:
+        for event in domain.decide(state, c, now, POLICY).events:
+            state = domain.apply(state, event, now, c.context.request_id)
+            events.append(event)
+    return state, events
+
+
+def opened(channel=types.CHANNEL_EMAIL, severity=types.SEVERITY_MEDIUM, **kw):
+    filed = iev.ComplaintFiled(complaint_id="c-1", organisation="org", channel=channel, severity=severity,
+                               category=types.CATEGORY_FOOD_LATE_OR_COLD, description="cold food", **kw)
+    return run(None, command("open", filed))[0]
+
+
+def worked(state):
+    return run(state, command("understand", rev.CustomerUnderstood(customer_reason="cold")),
+               command("apologise", rev.ApologyMade(text="We are sorry.")),
+               command("explain", rev.ExplanationGiven(text="Short-staffed kitchen.")),
+               command("fix", rev.FixRecorded(text="Refunded.")))[0]
+
+
+def test_routing_puts_letters_to_the_corporate_office_at_that_level():
+    assert (opened().level, opened().handler) == (types.LEVEL_MANAGER, "duty-manager")
+    letter = opened(channel=types.CHANNEL_LETTER_TO_CORPORATE_OFFICE)
+    assert (letter.level, letter.opened.routing_rule) == (types.LEVEL_CORPORATE_OFFICE, "letter-to-corporate-office")
+    assert opened(severity=types.SEVERITY_CRITICAL).level == types.LEVEL_CORPORATE_OFFICE
+
+
+def test_opening_starts_the_service_clocks_in_business_time():
+    clocks = opened().clocks
+    assert set(clocks) == {"acknowledge", "first_contact", "resolve"}
+    assert clocks["first_contact"].due_at == datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)  # one business day
+
+
+def test_no_proposal_before_the_four_steps_and_no_close_before_prevention():
+    state = opened()
+    with pytest.raises(Rejected, match="understand, apologise, explain, fix"):
+        run(state, command("propose", rev.ResolutionProposed(summary="x")))
+    state = worked(state)
+    state, _ = run(state, command("propose", rev.ResolutionProposed(summary="Refund")))
+    state, _ = run(state, command("verdict", rev.VerdictRecorded(satisfied=True, score=4)))
+    assert state.status == domain.AWAITING_PREVENTION
+    state, events = run(state, command("prevent", rev.PreventionRecorded(
+        root_cause="rota", preventive_action="two cooks", category=types.CATEGORY_FOOD_LATE_OR_COLD)))
+    assert [type(e).__name__ for e in events] == ["PreventionRecorded", "CaseClosed"]
+    assert state.status == domain.CLOSED and state.clocks["resolve"].state == domain.MET
+
+
+def test_a_dissatisfied_verdict_climbs_one_level_and_restarts_the_work():
+    state, _ = run(worked(opened()), command("propose", rev.ResolutionProposed(summary="Refund")))
+    state, events = run(state, command("verdict", rev.VerdictRecorded(
+        satisfied=False, score=1, reason=rev.DISSATISFACTION_REASON_SCEPTICAL_OF_FIX)))
+    assert events[-1].cause == rev.ESCALATION_CAUSE_DISSATISFIED and events[-1].detail == "sceptical of fix"
+    assert (state.level, state.handler, state.status, state.steps) == (
+        types.LEVEL_CORPORATE_OFFICE, "customer-relations", domain.OPEN, frozenset())
+
+
+def test_at_the_owner_an_escalation_request_is_recorded_not_refused():
+    state = opened(channel=types.CHANNEL_LETTER_TO_OWNER)
+    state, events = run(state, command("request_escalation", rev.EscalationRequested(reason="higher!")))
+    assert [type(e).__name__ for e in events] == ["EscalationRequested"] and events[0].at_highest_level
+    assert state.level == types.LEVEL_OWNER
+
+
+def test_an_unstaffed_level_gets_an_assignment_clock_that_a_reassignment_meets():
+    unstaffed = dataclasses.replace(POLICY, handlers={"*": {types.LEVEL_MANAGER: "duty-manager"}})
+    state = opened()
+    events = domain.decide(state, command("request_escalation", rev.EscalationRequested()), NOW, unstaffed).events
+    for e in events:
+        state = domain.apply(state, e, NOW)
+    assert state.handler == "" and state.clocks["assignment"].state == domain.RUNNING
+    state, events = run(state, command("reassign", rev.CaseReassigned(handler="ayse", reason="on duty")))
+    assert state.clocks["assignment"].state == domain.MET and state.handler == "ayse"
+
+
+def test_the_conduct_guard_and_its_override():
+    state = opened(channel=types.CHANNEL_PHONE)
+    rude = rev.MessageSentToCustomer(text="Please log in to the website yourself.")
+    with pytest.raises(Rejected, match="en/website-for-phone-customer"):
+        run(state, command("message", rude))
+    with pytest.raises(Forbidden):
+        run(state, command("message", rude, override="asked for it"))
+    _, events = run(state, command("message", rude, roles=("manager",), override="asked for it"))
+    assert list(events[0].conduct_override.rules) == ["en/website-for-phone-customer"]
+    by_email = opened()
+    assert run(by_email, command("message", rude))[1][0].text == rude.text  # fine by email
+
+
+def test_clocks_warn_then_breach_once_and_a_breach_escalates():
+    state = opened()
+    due = state.clocks["first_contact"].due_at
+    warn_time = state.clocks["first_contact"].warn_at + timedelta(seconds=1)
+    assert ("first_contact", "warning") in state.due(warn_time)
+    state, events = run(state, command("clock_due", ClockDue(name="first_contact", kind="warning")), now=warn_time)
+    assert [type(e).__name__ for e in events] == ["ClockWarned"]
+    late = due + timedelta(seconds=1)
+    state, events = run(state, command("clock_due", ClockDue(name="first_contact", kind="breach")), now=late)
+    assert [type(e).__name__ for e in events] == ["ClockBreached", "CaseEscalated"]
+    _, again = run(state, command("clock_due", ClockDue(name="first_contact", kind="breach")), now=late)
+    assert again == []
+
+
+def test_resuming_moves_business_deadlines_by_the_business_time_paused():
+    state = opened()
+    before = state.clocks["first_contact"].due_at
+    state, _ = run(state, command("pause", rev.ClocksPaused(reason="waiting for photos")))
+    state, _ = run(state, command("resume", ResumeClocks()), now=NOW + timedelta(hours=2))
+    assert state.clocks["first_contact"].due_at == before + timedelta(hours=2)
+    assert state.paused_since is None
+
+
+def test_reopening_only_within_the_window():
+    state, _ = run(opened(), command("close_withdrawn", iev.ComplaintWithdrawn()))
+    with pytest.raises(Rejected, match="30 days"):
+        run(state, command("reopen", rev.CaseReopened(reason="again")), now=NOW + timedelta(days=31))
+    state, _ = run(state, command("reopen", rev.CaseReopened(reason="again")), now=NOW + timedelta(days=2))
+    assert state.status == domain.OPEN and state.clocks["resolve"].state == domain.RUNNING
+
+
+def test_verdict_scores_are_one_to_five():
+    state, _ = run(worked(opened()), command("propose", rev.ResolutionProposed()))
+    with pytest.raises(Invalid, match="score"):
+        run(state, command("verdict", rev.VerdictRecorded(satisfied=True, score=6)))
+
+
+def test_a_reaction_delivered_twice_opens_one_case():
+    book = CaseBook()
+    decider = StreamDecider(ResolutionCommand, "//redress/resolution", 6, book.cases.get,
+                            lambda s, c, n: domain.decide(s, c, n, POLICY), domain.apply)
+    filed = Envelope(event_id="e-1", source="//redress/intake", subject="c-1", time=NOW, sequence=1,
+                     organisation="org", actor="a", client_id="a", correlation_id="x", causation_id="cmd",
+                     request_id="r", payload=iev.ComplaintFiled(complaint_id="c-1", organisation="org",
+                                                                channel=types.CHANNEL_EMAIL, description="cold"))
+    first, second = decider.decide_batch([react_to_intake(filed), react_to_intake(filed)])
+    assert len(first.events) == 1 and second.events == [] and second.reply.code == 0
+    assert first.events[0].causation_id == "e-1"
+
+
+def test_the_dossier_tells_the_whole_story():
+    state, _ = run(worked(opened(store="Kadıköy")), command("propose", rev.ResolutionProposed(summary="Refund")))
+    state, _ = run(state, command("verdict", rev.VerdictRecorded(
+        satisfied=False, score=2, reason=rev.DISSATISFACTION_REASON_UNHAPPY_WITH_TREATMENT, comment="Rude.")))
+    history = [Envelope(f"e{seq}", "//redress/resolution", "c-1", NOW, seq, "org", "duty-manager", "cl",
+                        "x", "cmd", "r", e) for seq, e in enumerate(_events_of(state), start=1)]
+    dossier = assemble(state, history)
+    assert "Kadıköy" in dossier.what_happened and "cold food" in dossier.what_happened
+    assert any("We are sorry." in e.what for e in dossier.done_or_promised)
+    assert any("unhappy with treatment" in e.what for e in dossier.still_concerned)
+    assert dossier.letter.startswith("To the corporate office")
+
+
+def _events_of(state):
+    opened_event = state.opened
+    return [opened_event, rev.CustomerUnderstood(customer_reason="cold"), rev.ApologyMade(text="We are sorry."),
+            rev.ExplanationGiven(text="Short-staffed kitchen."), rev.FixRecorded(text="Refunded."),
+            rev.ResolutionProposed(summary="Refund"),
+            rev.VerdictRecorded(satisfied=False, score=2, reason=rev.DISSATISFACTION_REASON_UNHAPPY_WITH_TREATMENT,
+                                comment="Rude."),
+            rev.CaseEscalated(from_level=2, to_level=3, handler="customer-relations",
+                              cause=rev.ESCALATION_CAUSE_DISSATISFIED, detail="unhappy with treatment")]
