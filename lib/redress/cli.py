@@ -1,7 +1,8 @@
-"""`redress`: file a complaint, show a complaint's story, list, tail events, replay a service.
+"""`redress`: file a complaint, show its story and its case, list, tail events, replay a service.
 
-Talks to the intake service over gRPC (REDRESS_INTAKE_ADDR, default 127.0.0.1:50051)
-with the bearer token in REDRESS_TOKEN (default: the local dev token, see README).
+Talks to intake (REDRESS_INTAKE_ADDR, default 127.0.0.1:50051) and resolution
+(REDRESS_RESOLUTION_ADDR, default 127.0.0.1:50052) over gRPC with the bearer token
+in REDRESS_TOKEN (default: the local dev token, see README).
 """
 from __future__ import annotations
 
@@ -76,6 +77,42 @@ def print_event(e: api.ComplaintEvent) -> None:
     print(line.rstrip(), flush=True)
 
 
+def print_case(response) -> None:
+    from redress.resolution.v1 import resolution_service_pb2 as rapi
+
+    c = response.case
+    status = rapi.CaseStatus.Name(c.status)[len("CASE_STATUS_"):].lower()
+    print(f"case {c.complaint_id}  [{status}]  at {_name(types.Level, c.level, 'LEVEL')} level, "
+          f"handler {c.handler or '(unassigned)'}, escalated {c.escalations}x")
+    for clock in c.clocks:
+        due = clock.clock.due_at.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M")
+        print(f"  clock {clock.clock.name:<30} due {due}  {clock.state}{' (warned)' if clock.warned else ''}")
+    for e in response.history:
+        when = e.time.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<28} by {e.actor}")
+
+
+async def _run_resolution(args: argparse.Namespace) -> int:
+    from redress.resolution.v1 import resolution_service_pb2 as rapi
+    from redress.resolution.v1 import resolution_service_pb2_grpc as rapi_grpc
+
+    address = os.environ.get("REDRESS_RESOLUTION_ADDR", "127.0.0.1:50052")
+    async with grpc.aio.insecure_channel(address) as channel:
+        cases = rapi_grpc.ResolutionServiceStub(channel)
+        try:
+            if args.command == "case":
+                print_case(await cases.GetCase(rapi.GetCaseRequest(complaint_id=args.complaint_id),
+                                               metadata=_metadata()))
+            else:
+                dossier = await cases.GetDossier(rapi.GetDossierRequest(complaint_id=args.complaint_id),
+                                                 metadata=_metadata())
+                print(dossier.letter)
+        except grpc.aio.AioRpcError as exc:
+            print(f"error: {exc.code().name}: {exc.details()}", file=sys.stderr)
+            return 1
+    return 0
+
+
 async def _run(args: argparse.Namespace) -> int:
     address = os.environ.get("REDRESS_INTAKE_ADDR", "127.0.0.1:50051")
     async with grpc.aio.insecure_channel(address) as channel:
@@ -134,13 +171,19 @@ def main(argv: list[str] | None = None) -> int:
     tail = sub.add_parser("tail", help="follow the organisation's events")
     tail.add_argument("--from-beginning", action="store_true")
     tail.add_argument("--json", action="store_true")
+    case = sub.add_parser("case", help="a complaint's case: level, handler, clocks, history")
+    case.add_argument("complaint_id")
+    dossier = sub.add_parser("dossier", help="the escalation dossier (corporate office and owner levels)")
+    dossier.add_argument("complaint_id")
     replay = sub.add_parser("replay", help="rebuild a service's read models from offset zero; prints events/s")
-    replay.add_argument("service", choices=["intake"])
+    replay.add_argument("service", choices=["intake", "resolution"])
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `redress tail | head` ends quietly
     if args.command == "replay":
         return importlib.import_module(f"redress_{args.service}.replay").main()
     try:
+        if args.command in ("case", "dossier"):
+            return asyncio.run(_run_resolution(args))
         return asyncio.run(_run(args))
     except KeyboardInterrupt:
         return 130

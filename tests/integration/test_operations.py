@@ -15,7 +15,7 @@ from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from redress.broker import BrokerError, LocalBroker
 from redress.settings import PROJECT_ROOT, KafkaSettings
 from tests.conftest import free_port
-from tests.helpers import auth, filing, stub
+from tests.helpers import auth, filing, opened_case, stub
 
 pytestmark = pytest.mark.kafka
 
@@ -82,11 +82,15 @@ async def test_sigterm_stops_a_replica_gracefully(start_intake):
     assert await asyncio.to_thread(replica.process.wait, 30) == 0
 
 
-def test_replay_rebuilds_from_offset_zero_and_prints_events_per_second(bootstrap):
-    done = subprocess.run([sys.executable, "-m", "redress.cli", "replay", "intake"], capture_output=True,
-                          text=True, env={"REDRESS_KAFKA_BOOTSTRAP": bootstrap, "PATH": "/usr/bin:/bin"},
-                          cwd=PROJECT_ROOT, timeout=120)
+@pytest.mark.parametrize("service", ["intake", "resolution"])
+async def test_replay_rebuilds_from_offset_zero_and_prints_events_per_second(
+        bootstrap, service, channel, resolution_channel):
+    filed = (await stub(channel).FileComplaint(filing(), metadata=auth())).complaint
+    await opened_case(resolution_channel, filed.complaint_id)
+    done = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "redress.cli", "replay", service], capture_output=True, text=True,
+        env={"REDRESS_KAFKA_BOOTSTRAP": bootstrap, "PATH": "/usr/bin:/bin"}, cwd=PROJECT_ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "events/s" in done.stdout and "replayed" in done.stdout
+    assert "events/s" in done.stdout and f"{service}: replayed" in done.stdout
     replayed = int(done.stdout.split("replayed ")[1].split()[0])
     assert replayed > 0
