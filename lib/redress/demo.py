@@ -1,4 +1,5 @@
-"""`make demo`: files realistic complaints (English, Turkish, Greek) and prints their stories.
+"""`make demo`: files realistic complaints (English, Turkish, Greek), prints their stories, then
+works one case: the conduct guard, the steps, an unhappy customer, the escalation dossier.
 
 Uses the intake service at REDRESS_INTAKE_ADDR when one answers there (`make run` in
 another terminal); otherwise starts the platform for the demo and stops it after.
@@ -56,7 +57,7 @@ async def _answers(address: str) -> bool:
         return False
 
 
-async def demo(address: str) -> None:
+async def demo(address: str, resolution_address: str = "") -> None:
     async with grpc.aio.insecure_channel(address) as channel:
         intake = api_grpc.IntakeServiceStub(channel)
         ids = []
@@ -72,10 +73,51 @@ async def demo(address: str) -> None:
         for complaint_id in ids:
             print_story(await intake.GetComplaint(api.GetComplaintRequest(complaint_id=complaint_id), metadata=MD))
             print()
+    if resolution_address:
+        await resolve(resolution_address, ids[0])
+
+
+async def resolve(address: str, complaint_id: str) -> None:
+    """The manager works the first case; the customer is still unhappy; it goes up a level."""
+    from redress.events.v1 import resolution_pb2 as rev
+    from redress.resolution.v1 import resolution_service_pb2 as rapi
+    from redress.resolution.v1 import resolution_service_pb2_grpc as rapi_grpc
+
+    async with grpc.aio.insecure_channel(address) as channel:
+        cases = rapi_grpc.ResolutionServiceStub(channel)
+        for _ in range(100):  # the case opens by itself once resolution has read intake's event
+            try:
+                await cases.GetCase(rapi.GetCaseRequest(complaint_id=complaint_id), metadata=MD)
+                break
+            except grpc.aio.AioRpcError:
+                await asyncio.sleep(0.1)
+
+        async def step(**kind):
+            await cases.RecordStep(rapi.RecordStepRequest(complaint_id=complaint_id, **kind), metadata=MD)
+
+        print("The duty manager works the case:")
+        await step(understand=rev.CustomerUnderstood(customer_reason="Waited an hour, cold food, laughed at."))
+        try:
+            await step(apologise=rev.ApologyMade(text="We apologise for any inconvenience this may have caused."))
+        except grpc.aio.AioRpcError as refused:
+            print(f"  conduct guard: {refused.code().name}: {refused.details()}")
+        await step(apologise=rev.ApologyMade(text="I am sorry: you waited an hour, and our waiter laughed at you."))
+        await step(explain=rev.ExplanationGiven(text="Two cooks were off sick and nobody told the floor staff."))
+        await step(fix=rev.FixRecorded(text="Refunded the meal; the waiter has been spoken to."))
+        await cases.ProposeResolution(rapi.ProposeResolutionRequest(complaint_id=complaint_id,
+                                                                    summary="Refund and apology"), metadata=MD)
+        case = await cases.RecordVerdict(rapi.RecordVerdictRequest(
+            complaint_id=complaint_id, satisfied=False, score=2, reason=rev.DISSATISFACTION_REASON_BRUSHED_OFF,
+            comment="Nobody asked what would make it right."), metadata=MD)
+        print(f"  the customer is not satisfied: escalated to {types.Level.Name(case.level)[6:].lower()}, "
+              f"handler {case.handler}\n")
+        dossier = await cases.GetDossier(rapi.GetDossierRequest(complaint_id=complaint_id), metadata=MD)
+        print(dossier.letter)
 
 
 def main() -> int:
     address = os.environ.get("REDRESS_INTAKE_ADDR", "127.0.0.1:50051")
+    resolution = os.environ.get("REDRESS_RESOLUTION_ADDR", "127.0.0.1:50052")
     platform = None
     if not asyncio.run(_answers(address)):
         print("no intake service answers; starting the platform for the demo ...", flush=True)
@@ -83,8 +125,9 @@ def main() -> int:
         log = open(PROJECT_ROOT / ".redress" / "services.log", "a")
         platform = start_platform(env={"REDRESS_CREDENTIALS_FILE": str(dev_credentials_file())}, log_to=log)
         address = platform.services["intake"].address
+        resolution = platform.services["resolution"].address
     try:
-        asyncio.run(demo(address))
+        asyncio.run(demo(address, resolution if asyncio.run(_answers(resolution)) else ""))
     finally:
         if platform:
             platform.stop()
