@@ -127,12 +127,12 @@ def start_resolution(service_env, resolution_config, tmp_path_factory):
     started = []
     logs = tmp_path_factory.mktemp("resolution-logs")
 
-    def start(**env):
+    def start(port: int | None = None, **env):
         path = logs / f"resolution-{len(started)}.log"
         env = {**service_env, "REDRESS_RESOLUTION_CONFIG_DIR": str(resolution_config),
                "REDRESS_CLOCK_TICK_S": "0.2", **env}
         try:
-            service = start_service("resolution", env, port=free_port(), log_to=open(path, "w"))
+            service = start_service("resolution", env, port=port or free_port(), log_to=open(path, "w"))
         except ServiceFailed as failed:
             raise ServiceFailed(f"{failed}\n{path.read_text()[-4000:]}") from None
         started.append(service)

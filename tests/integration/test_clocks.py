@@ -148,3 +148,30 @@ async def test_a_resolution_replica_rebuilt_from_the_log_answers_exactly_as_befo
             assert await answers(ch) == before
     finally:
         fresh.stop()
+
+
+async def test_timers_missed_while_no_replica_ran_fire_once_when_one_starts(
+        channel, resolution, resolution_channel, start_resolution):
+    port = int(resolution.address.rsplit(":", 1)[1])
+    resolution.stop()  # nobody watches org-clock's clocks now
+    try:
+        complaint = (await stub(channel).FileComplaint(filing(severity=types.SEVERITY_HIGH),
+                                                       metadata=auth(CLOCK))).complaint
+        await asyncio.sleep(3.5)  # first_contact (2.5 s after filing) passes unseen
+    finally:
+        start_resolution(port=port)  # same address: the session's channel reconnects
+    await opened_case(resolution_channel, complaint.complaint_id, CLOCK, timeout=30)
+
+    async def breached():
+        story = await _history(resolution_channel, complaint.complaint_id)
+        return story if "ClockBreached" in _clock_events(story.history, "first_contact") else None
+
+    story = await eventually(breached, timeout=20)
+    assert story, "the missed deadline never fired"
+    await asyncio.sleep(1)
+    story = await _history(resolution_channel, complaint.complaint_id)
+    assert _clock_events(story.history, "first_contact") == ["ClockBreached"]
+    opened = rev.CaseOpened()
+    story.history[0].payload.Unpack(opened)
+    # the clocks started when the complaint was filed, not when the case was opened
+    assert opened.clocks[0].due_at.ToDatetime() < story.history[0].time.ToDatetime()
