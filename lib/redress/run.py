@@ -34,6 +34,7 @@ def main() -> int:
         print("  .venv/bin/redress file --channel email --email ayse@example.com \\")
         print("      --description 'Yemek soğuk geldi, garson çok kaba davrandı.'")
         print("  .venv/bin/redress tail --from-beginning")
+        print("  .venv/bin/redress case <complaint id>     # the case resolution opened for it")
         print("  grpcurl -plaintext -H 'authorization: Bearer redress-dev-integration' "
               f"{platform.services['intake'].address} list")
         print("\nCtrl-C stops everything; the events stay for next time.", flush=True)
