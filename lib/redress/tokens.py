@@ -4,10 +4,14 @@ from __future__ import annotations
 import base64
 import json
 from datetime import datetime, timezone
+from typing import Callable, Iterable, TypeVar
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from redress.rejections import Invalid
+
+T = TypeVar("T")
+DEFAULT_PAGE, MAX_PAGE = 50, 500
 
 
 def encode_token(data: dict) -> str:
@@ -47,3 +51,35 @@ def instant(ts: Timestamp, field: str) -> datetime:
         return ts.ToDatetime(timezone.utc)
     except (ValueError, OverflowError) as exc:
         raise Invalid(f"{field} is not a valid instant", field) from exc
+
+
+
+def timestamp(value: datetime) -> Timestamp:
+    ts = Timestamp()
+    ts.FromDatetime(value)
+    return ts
+
+
+def page(items: Iterable[T], key: Callable[[T], tuple[str, str]], filters: object, page_size: int,
+         page_token: str) -> tuple[list[T], str]:
+    """One page of items (sorted by `key`) after the token's position, and the next token.
+
+    The token remembers the filters, so it cannot be used with others (AIP-158).
+    """
+    if page_size < 0:
+        raise Invalid("page_size must not be negative", "page_size")
+    size = min(page_size or DEFAULT_PAGE, MAX_PAGE)
+    fingerprint, after = repr(filters), None
+    if page_token:
+        token = decode_token(page_token, "page_token")
+        if token.get("f") != fingerprint:
+            raise Invalid("page_token belongs to a list with other filters", "page_token")
+        after = page_after(token)
+    chosen: list[T] = []
+    for item in items:
+        if after and key(item) <= after:
+            continue
+        if len(chosen) == size:
+            return chosen, encode_token({"f": fingerprint, "after": list(key(chosen[-1]))})
+        chosen.append(item)
+    return chosen, ""

@@ -6,7 +6,6 @@ from collections import Counter
 
 from aiokafka import AIOKafkaConsumer
 from google.protobuf import any_pb2
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from redress.auth import Credentials
 from redress.envelope import Envelope, decode_record
@@ -15,7 +14,7 @@ from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.rejections import Exhausted, Invalid
-from redress.tokens import decode_token, encode_token, instant, page_after, stream_offsets
+from redress.tokens import decode_token, encode_token, instant, page, stream_offsets, timestamp
 from redress.rpc import Authenticated, Caller, streaming, unary
 from redress_intake import domain
 from redress_intake.application import Intake
@@ -23,15 +22,8 @@ from redress_intake.projection import ComplaintFilter
 
 READ, WRITE, EVENTS = "complaints:read", "complaints:write", "events:read"
 MAX_STREAMS_PER_CLIENT = 8  # each StreamEvents call holds a Kafka consumer
-DEFAULT_PAGE, MAX_PAGE = 50, 500
 STATUS = {domain.OPEN: api.COMPLAINT_STATUS_OPEN, domain.WITHDRAWN: api.COMPLAINT_STATUS_WITHDRAWN}
 STATUS_NAMES = {v: k for k, v in STATUS.items()}
-
-
-def _ts(value) -> Timestamp:
-    ts = Timestamp()
-    ts.FromDatetime(value)
-    return ts
 
 
 def complaint_message(c: domain.Complaint) -> api.Complaint:
@@ -40,10 +32,10 @@ def complaint_message(c: domain.Complaint) -> api.Complaint:
         complaint_id=f.complaint_id, organisation=f.organisation, reference=c.reference,
         customer_id=f.customer_id, status=STATUS[c.status], channel=f.channel, contact=f.contact,
         description=f.description, desired_remedy=f.desired_remedy, store=f.store,
-        order_reference=f.order_reference, filed_at=_ts(c.filed_at), category=f.category,
+        order_reference=f.order_reference, filed_at=timestamp(c.filed_at), category=f.category,
         category_suggested=f.category_suggested, severity=f.severity,
         repeat_contact_channels=list(c.repeat_channels), withdrawn_reason=c.withdrawn_reason,
-        etag=c.etag, updated_at=_ts(c.updated_at))
+        etag=c.etag, updated_at=timestamp(c.updated_at))
     if f.HasField("occurred_at"):
         message.occurred_at.CopyFrom(f.occurred_at)
     return message
@@ -54,7 +46,7 @@ def event_message(env: Envelope, token: str = "") -> api.ComplaintEvent:
     payload.Pack(env.payload)
     return api.ComplaintEvent(
         event_id=env.event_id, type=env.type, complaint_id=env.subject, sequence=env.sequence,
-        time=_ts(env.time), source=env.source, organisation=env.organisation, actor=env.actor,
+        time=timestamp(env.time), source=env.source, organisation=env.organisation, actor=env.actor,
         client_id=env.client_id, correlation_id=env.correlation_id, causation_id=env.causation_id,
         request_id=env.request_id, payload=payload, position_token=token)
 
@@ -87,33 +79,13 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
 
     @unary(READ)
     async def ListComplaints(self, request: api.ListComplaintsRequest, caller: Caller):
-        if request.page_size < 0:
-            raise Invalid("page_size must not be negative", "page_size")
-        size = min(request.page_size or DEFAULT_PAGE, MAX_PAGE)
         where = self._filter(request)
-        fingerprint = repr(where)
-        after = None
-        if request.page_token:
-            token = decode_token(request.page_token, "page_token")
-            if token.get("f") != fingerprint:
-                raise Invalid("page_token belongs to a list with other filters", "page_token")
-            after = page_after(token)
         await self.intake.caught_up()
-        page, more = [], False
-        for c in self.intake.book.list(caller.principal.organisation, where):
-            key = (c.filed_at.isoformat(), c.complaint_id)
-            if after and key <= after:
-                continue
-            if len(page) == size:
-                more = True
-                break
-            page.append(c)
-        next_token = ""
-        if more:
-            last = page[-1]
-            next_token = encode_token({"f": fingerprint, "after": [last.filed_at.isoformat(), last.complaint_id]})
-        return api.ListComplaintsResponse(complaints=[complaint_message(c) for c in page],
-                                          next_page_token=next_token)
+        complaints, token = page(self.intake.book.list(caller.principal.organisation, where),
+                                 lambda c: (c.filed_at.isoformat(), c.complaint_id), where,
+                                 request.page_size, request.page_token)
+        return api.ListComplaintsResponse(complaints=[complaint_message(c) for c in complaints],
+                                          next_page_token=token)
 
     def _filter(self, request: api.ListComplaintsRequest) -> ComplaintFilter:
         for name, enum in (("channel", domain.types.Channel), ("category", domain.types.Category)):

@@ -7,13 +7,14 @@ no Kafka, no gRPC.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterator
 
 import structlog
 
 from redress.envelope import Envelope
+from redress.streams import ComplaintStreams
 from redress.events.v1 import intake_pb2 as ev
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
@@ -48,29 +49,24 @@ class ComplaintFilter:
 
 class ComplaintBook:
     def __init__(self) -> None:
-        self.complaints: dict[str, Complaint] = {}
-        self.histories: dict[str, list[Envelope]] = {}
+        self._streams: ComplaintStreams[Complaint] = ComplaintStreams(domain.apply)
+        self.complaints = self._streams.states
+        self.histories = self._streams.histories
         self._customers: dict[tuple[str, str], str] = {}
         self._by_customer: dict[str, list[str]] = {}
         self._by_org: dict[str, list[str]] = {}
         self._requests: dict[tuple[str, str], str] = {}
         self._watchers: list[Callable[[Envelope], None]] = []
-        self.duplicates_skipped = 0
 
     # -- building ---------------------------------------------------------------------
+    @property
+    def duplicates_skipped(self) -> int:
+        return self._streams.duplicates_skipped
+
     def apply(self, env: Envelope) -> bool:
-        state = self.complaints.get(env.subject)
-        version = state.version if state else 0
-        if env.sequence <= version:  # seen already (a redelivery, or a second writer's late append)
-            self.duplicates_skipped += 1
+        state = self._streams.fold(env)
+        if state is None:
             return False
-        if env.sequence > version + 1:
-            log.warning("gap in a complaint's events", complaint_id=env.subject, expected=version + 1,
-                        got=env.sequence)
-        state = domain.apply(state, env.payload, env.time, env.request_id)
-        state = replace(state, version=env.sequence)
-        self.complaints[env.subject] = state
-        self.histories.setdefault(env.subject, []).append(env)
         if isinstance(env.payload, ev.ComplaintFiled):
             self._index_filing(env.payload)
             self._requests[(env.organisation, env.request_id)] = env.subject
@@ -104,12 +100,7 @@ class ComplaintBook:
         return c if c and c.filed.organisation == organisation else None
 
     def as_of(self, complaint_id: str, version: int) -> Complaint:
-        state = None
-        for env in self.histories[complaint_id]:
-            if env.sequence > version:
-                break
-            state = replace(domain.apply(state, env.payload, env.time, env.request_id), version=env.sequence)
-        return state
+        return self._streams.as_of(complaint_id, version)
 
     def complaint_for_request(self, organisation: str, request_id: str) -> str | None:
         return self._requests.get((organisation, request_id))

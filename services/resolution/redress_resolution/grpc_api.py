@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from google.protobuf import any_pb2
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from redress.auth import Credentials
 from redress.envelope import Envelope
@@ -12,34 +11,27 @@ from redress.resolution.v1 import resolution_service_pb2 as api
 from redress.resolution.v1 import resolution_service_pb2_grpc as api_grpc
 from redress.resolution.v1.commands_pb2 import ExtendClock, ResumeClocks
 from redress.rpc import Authenticated, Caller, unary
-from redress.tokens import decode_token, encode_token, page_after
+from redress.tokens import page, timestamp
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution import domain
 from redress_resolution.application import Resolution
 from redress_resolution.projection import CaseFilter
 
 READ, WRITE = "complaints:read", "complaints:write"
-DEFAULT_PAGE, MAX_PAGE = 50, 500
 STATUS = {domain.OPEN: api.CASE_STATUS_OPEN, domain.PROPOSED: api.CASE_STATUS_RESOLUTION_PROPOSED,
           domain.AWAITING_PREVENTION: api.CASE_STATUS_AWAITING_PREVENTION, domain.CLOSED: api.CASE_STATUS_CLOSED}
 STATUS_NAMES = {v: k for k, v in STATUS.items()}
-
-
-def _ts(value) -> Timestamp:
-    ts = Timestamp()
-    ts.FromDatetime(value)
-    return ts
 
 
 def case_message(case: domain.Case) -> api.Case:
     message = api.Case(
         complaint_id=case.complaint_id, organisation=case.organisation, status=STATUS[case.status],
         level=case.level, handler=case.handler, steps_done=sorted(case.steps), last_score=case.last_score,
-        opened_at=_ts(case.opened_at), clocks_paused=case.paused_since is not None, escalations=case.escalations,
+        opened_at=timestamp(case.opened_at), clocks_paused=case.paused_since is not None, escalations=case.escalations,
         etag=str(case.version), category=case.opened.category, severity=case.opened.severity,
         clocks=[api.ClockState(clock=run.clock, state=run.state, warned=run.warned) for run in case.clocks.values()])
     if case.closed_at:
-        message.closed_at.CopyFrom(_ts(case.closed_at))
+        message.closed_at.CopyFrom(timestamp(case.closed_at))
     return message
 
 
@@ -47,7 +39,7 @@ def event_message(env: Envelope) -> api.CaseEvent:
     payload = env.payload if isinstance(env.payload, any_pb2.Any) else any_pb2.Any()
     if payload is not env.payload:
         payload.Pack(env.payload)
-    return api.CaseEvent(event_id=env.event_id, type=env.type, sequence=env.sequence, time=_ts(env.time),
+    return api.CaseEvent(event_id=env.event_id, type=env.type, sequence=env.sequence, time=timestamp(env.time),
                          actor=env.actor, client_id=env.client_id, correlation_id=env.correlation_id,
                          payload=payload)
 
@@ -70,8 +62,6 @@ class ResolutionServicer(Authenticated, api_grpc.ResolutionServiceServicer):
 
     @unary(READ)
     async def ListCases(self, request: api.ListCasesRequest, caller: Caller):
-        if request.page_size < 0:
-            raise Invalid("page_size must not be negative", "page_size")
         if request.status not in api.CaseStatus.values():
             raise Invalid(f"status has no value {request.status}", "status")
         if request.level not in types.Level.values():
@@ -79,24 +69,10 @@ class ResolutionServicer(Authenticated, api_grpc.ResolutionServiceServicer):
         if len(request.handler) > domain.NAME_LIMIT:
             raise Invalid("handler is too long", "handler")
         where = CaseFilter(STATUS_NAMES.get(request.status, ""), request.level, request.handler)
-        fingerprint, after = repr(where), None
-        if request.page_token:
-            token = decode_token(request.page_token, "page_token")
-            if token.get("f") != fingerprint:
-                raise Invalid("page_token belongs to a list with other filters", "page_token")
-            after = page_after(token)
-        size = min(request.page_size or DEFAULT_PAGE, MAX_PAGE)
-        page, more = [], False
-        for case in await self.resolution.list(caller, where):
-            if after and (case.opened_at.isoformat(), case.complaint_id) <= after:
-                continue
-            if len(page) == size:
-                more = True
-                break
-            page.append(case)
-        token = encode_token({"f": fingerprint, "after": [page[-1].opened_at.isoformat(), page[-1].complaint_id]}) \
-            if more else ""
-        return api.ListCasesResponse(cases=[case_message(c) for c in page], next_page_token=token)
+        cases, token = page(await self.resolution.list(caller, where),
+                            lambda c: (c.opened_at.isoformat(), c.complaint_id), where,
+                            request.page_size, request.page_token)
+        return api.ListCasesResponse(cases=[case_message(c) for c in cases], next_page_token=token)
 
     @unary(WRITE)
     async def ReassignCase(self, request: api.ReassignCaseRequest, caller: Caller):
@@ -152,7 +128,7 @@ class ResolutionServicer(Authenticated, api_grpc.ResolutionServiceServicer):
         case, dossier = await self.resolution.dossier(caller, request.complaint_id)
 
         def entries(items):
-            return [api.DossierEntry(time=_ts(e.time), who=e.who, what=e.what) for e in items]
+            return [api.DossierEntry(time=timestamp(e.time), who=e.who, what=e.what) for e in items]
 
         return api.Dossier(case=case_message(case), what_happened=dossier.what_happened,
                            done_or_promised=entries(dossier.done_or_promised),

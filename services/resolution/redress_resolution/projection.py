@@ -1,16 +1,13 @@
 """Resolution's read model: every case and its history, built only from the log. Pure."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterator
 
-import structlog
-
 from redress.envelope import Envelope
+from redress.streams import ComplaintStreams
 from redress_resolution import domain
 from redress_resolution.domain import Case
-
-log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,24 +24,17 @@ class CaseFilter:
 
 class CaseBook:
     def __init__(self) -> None:
-        self.cases: dict[str, Case] = {}
-        self.histories: dict[str, list[Envelope]] = {}
+        self._streams: ComplaintStreams[Case] = ComplaintStreams(domain.apply)
+        self.cases = self._streams.states
+        self.histories = self._streams.histories
         self._by_org: dict[str, list[str]] = {}
-        self.duplicates_skipped = 0
 
     def apply(self, env: Envelope) -> bool:
-        state = self.cases.get(env.subject)
-        version = state.version if state else 0
-        if env.sequence <= version:
-            self.duplicates_skipped += 1
+        state = self._streams.fold(env)
+        if state is None:
             return False
-        if env.sequence > version + 1:
-            log.warning("gap in a case's events", complaint_id=env.subject, expected=version + 1, got=env.sequence)
-        state = replace(domain.apply(state, env.payload, env.time, env.request_id), version=env.sequence)
-        if env.subject not in self.cases:
+        if len(self.histories[env.subject]) == 1:  # its first event
             self._by_org.setdefault(state.organisation, []).append(env.subject)
-        self.cases[env.subject] = state
-        self.histories.setdefault(env.subject, []).append(env)
         return True
 
     def get(self, organisation: str, complaint_id: str) -> Case | None:
@@ -52,12 +42,7 @@ class CaseBook:
         return case if case and case.organisation == organisation else None
 
     def as_of(self, complaint_id: str, version: int) -> Case:
-        state = None
-        for env in self.histories[complaint_id]:
-            if env.sequence > version:
-                break
-            state = replace(domain.apply(state, env.payload, env.time, env.request_id), version=env.sequence)
-        return state
+        return self._streams.as_of(complaint_id, version)
 
     def list(self, organisation: str, where: CaseFilter) -> Iterator[Case]:
         """Oldest opened first."""
