@@ -222,7 +222,9 @@ class LocalBroker:
         ]
 
     def _format(self, config: Path) -> None:
-        cmd = self._java("kafka.tools.StorageTool", "format", "-t", _kafka_uuid(), "-c", str(config))
+        # "=": a random id may start with "-", which would read as an option.
+        cluster_id = f"--cluster-id={_kafka_uuid()}"
+        cmd = self._java("kafka.tools.StorageTool", "format", cluster_id, "--config", str(config))
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
             raise BrokerError(f"formatting the Kafka data directory failed:\n{done.stdout}{done.stderr}")

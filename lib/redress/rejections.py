@@ -40,7 +40,12 @@ class Exhausted(Rejected):
     code = grpc.StatusCode.RESOURCE_EXHAUSTED
 
 
-_BY_CODE = {cls.code.value[0]: cls for cls in (Rejected, Invalid, NotFound, StaleEtag, AlreadyExists, Forbidden, Exhausted)}
+class Internal(Rejected):
+    """Not the caller's fault: deciding the command failed; it changed nothing."""
+    code = grpc.StatusCode.INTERNAL
+
+
+_BY_CODE = {cls.code.value[0]: cls for cls in (Rejected, Invalid, NotFound, StaleEtag, AlreadyExists, Forbidden, Exhausted, Internal)}
 
 
 def code_number(rejected: Rejected) -> int:

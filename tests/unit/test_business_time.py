@@ -17,9 +17,17 @@ def test_hours_run_only_while_open_and_skip_weekends_and_holidays():
     assert add(LONDON, thursday_4pm, Duration.parse({"hours": 4})) == at(2026, 12, 29, 12, 0)
 
 
-def test_days_count_business_days_at_the_same_hour():
-    friday_10am = at(2026, 11, 20, 10, 0)
-    assert add(LONDON, friday_10am, Duration.parse({"days": 3})) == at(2026, 11, 25, 10, 0)
+def test_days_end_at_close_of_business_on_the_nth_business_day_after_receipt():
+    friday_10am, friday_evening = at(2026, 11, 20, 10, 0), at(2026, 11, 20, 20, 0)
+    assert add(LONDON, friday_10am, Duration.parse({"days": 3})) == at(2026, 11, 25, 17, 0)
+    assert add(LONDON, friday_evening, Duration.parse({"days": 3})) == at(2026, 11, 25, 17, 0)
+    christmas_eve = at(2026, 12, 24, 12, 0)  # 25th and 28th are holidays
+    assert add(LONDON, christmas_eve, Duration.parse({"days": 1})) == at(2026, 12, 29, 17, 0)
+
+
+def test_calendar_weeks_keep_the_local_time_across_a_clock_change():
+    march = at(2026, 3, 1, 23, 30)  # 23:30 GMT; eight weeks later is 23:30 BST
+    assert add(LONDON, march, Duration.parse({"weeks": 8, "basis": "calendar"})) == at(2026, 4, 26, 22, 30)
 
 
 def test_a_start_outside_opening_hours_counts_from_the_next_opening():

@@ -18,3 +18,4 @@ def test_envelope_round_trips_through_a_record():
 
 def test_event_ids_depend_only_on_the_command_and_position():
     assert event_id("cmd", 0) == event_id("cmd", 0) != event_id("cmd", 1) != event_id("other", 1)
+

@@ -66,7 +66,9 @@ def test_routing_puts_letters_to_the_corporate_office_at_that_level():
 def test_opening_starts_the_service_clocks_in_business_time():
     clocks = opened().clocks
     assert set(clocks) == {"acknowledge", "first_contact", "resolve"}
-    assert clocks["first_contact"].due_at == datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)  # one business day
+    # one business day: close of business (17:30 London) on the next business day
+    assert clocks["first_contact"].due_at == datetime(2026, 11, 24, 17, 30, tzinfo=timezone.utc)
+    assert clocks["first_contact"].warn_at < clocks["first_contact"].due_at
 
 
 def test_no_proposal_before_the_four_steps_and_no_close_before_prevention():
@@ -142,7 +144,9 @@ def test_resuming_moves_business_deadlines_by_the_business_time_paused():
     before = state.clocks["first_contact"].due_at
     state, _ = run(state, command("pause", rev.ClocksPaused(reason="waiting for photos")))
     state, _ = run(state, command("resume", ResumeClocks()), now=NOW + timedelta(hours=2))
-    assert state.clocks["first_contact"].due_at == before + timedelta(hours=2)
+    # due at Tuesday's close; two business hours later is Wednesday 11:00
+    assert before == datetime(2026, 11, 24, 17, 30, tzinfo=timezone.utc)
+    assert state.clocks["first_contact"].due_at == datetime(2026, 11, 25, 11, 0, tzinfo=timezone.utc)
     assert state.paused_since is None
 
 
@@ -195,3 +199,58 @@ def _events_of(state):
                                 comment="Rude."),
             rev.CaseEscalated(from_level=2, to_level=3, handler="customer-relations",
                               cause=rev.ESCALATION_CAUSE_DISSATISFIED, detail="unhappy with treatment")]
+
+
+def test_regulatory_clocks_run_while_the_case_waits_on_the_customer():
+    regulated = dataclasses.replace(POLICY, regulatory_by_org={"org": ["cfpb"]})
+    state = None
+    for e in domain.decide(None, command("open", iev.ComplaintFiled(complaint_id="c-1", severity=2,
+                                                                     channel=1, description="x")), NOW,
+                           regulated).events:
+        state = domain.apply(state, e, NOW)
+    state, _ = run(state, command("pause", rev.ClocksPaused(reason="waiting")))
+    late = state.clocks["cfpb.response"].due_at + timedelta(seconds=1)
+    assert ("cfpb.response", "breach") in state.due(late)
+    assert ("first_contact", "breach") not in state.due(late)
+    state, events = run(state, command("resume", ResumeClocks()), now=NOW + timedelta(days=1))
+    assert [c.name for c in events[0].clocks] == ["acknowledge", "first_contact", "resolve"]
+
+
+def test_escalation_stops_the_old_levels_clocks_and_ends_a_pause():
+    state, _ = run(opened(), command("pause", rev.ClocksPaused(reason="waiting")))
+    state, events = run(state, command("request_escalation", rev.EscalationRequested(reason="now")))
+    assert [type(e).__name__ for e in events] == ["EscalationRequested", "ClocksResumed", "CaseEscalated"]
+    assert state.paused_since is None
+    assert state.clocks["first_contact"].state == domain.STOPPED
+    assert state.clocks["resolve"].state == domain.RUNNING
+
+
+def test_a_dissatisfied_verdict_at_the_owner_is_recorded_and_work_starts_again():
+    state, _ = run(worked(opened(channel=types.CHANNEL_LETTER_TO_OWNER)),
+                   command("propose", rev.ResolutionProposed(summary="x")))
+    state, events = run(state, command("verdict", rev.VerdictRecorded(
+        satisfied=False, score=1, reason=rev.DISSATISFACTION_REASON_OTHER)))
+    assert [type(e).__name__ for e in events] == ["VerdictRecorded", "EscalationRequested"]
+    assert events[1].at_highest_level and state.steps == frozenset() and state.status == domain.OPEN
+
+
+def test_a_letter_to_the_corporate_office_about_an_open_case_takes_it_there():
+    state, events = run(opened(), command("note_repeat_contact", iev.RepeatContactRecorded(
+        channel=types.CHANNEL_LETTER_TO_CORPORATE_OFFICE, description="I am writing to the head office.")))
+    assert [type(e).__name__ for e in events] == ["CustomerContactedAgain", "CaseEscalated"]
+    assert state.level == types.LEVEL_CORPORATE_OFFICE
+
+
+def test_a_satisfied_customer_meets_every_running_clock():
+    state, _ = run(worked(opened()), command("propose", rev.ResolutionProposed(summary="x")))
+    state, _ = run(state, command("verdict", rev.VerdictRecorded(satisfied=True, score=5)))
+    assert all(run_.state == domain.MET for run_ in state.clocks.values())
+    assert state.due(NOW + timedelta(days=400)) == []
+
+
+def test_retrying_an_escalation_request_on_a_closed_case_is_a_duplicate():
+    state, _ = run(opened(), command("close_withdrawn", iev.ComplaintWithdrawn()))
+    retry = command("request_escalation", rev.EscalationRequested(reason="again"), request_id="esc-1")
+    state, events = run(state, retry)
+    assert [type(e).__name__ for e in events][:2] == ["EscalationRequested", "CaseReopened"]
+    assert domain.decide(state, retry, NOW, POLICY).duplicate_of_version == state.version

@@ -33,7 +33,7 @@ SOURCE = "//redress/resolution"
 CLOCK_CLIENT = "redress-resolution-clock"
 DOSSIER_LEVELS = (3, 4)  # corporate office, owner
 INTAKE_REACTIONS = {iev.ComplaintFiled: "open", iev.ComplaintAcknowledged: "note_acknowledgement",
-                    iev.ComplaintWithdrawn: "close_withdrawn"}
+                    iev.RepeatContactRecorded: "note_repeat_contact", iev.ComplaintWithdrawn: "close_withdrawn"}
 
 
 def react_to_intake(env: Envelope) -> ResolutionCommand | None:
@@ -67,7 +67,8 @@ class Resolution:
                               reactions={"intake": react_to_intake})
         self._partitions = kafka.partitions
         self._clock_task: asyncio.Task | None = None
-        self._ticking: set[str] = set()
+        self._ticking: set[tuple[str, str]] = set()
+        self._ticks: set[asyncio.Task] = set()
 
     async def start(self) -> None:
         await self.log.start()
@@ -76,9 +77,10 @@ class Resolution:
         log.info("resolution ready", cases=len(self.book.cases), events=self.log.feed.events_read)
 
     async def stop(self) -> None:
-        if self._clock_task:
-            self._clock_task.cancel()
-            await asyncio.gather(self._clock_task, return_exceptions=True)
+        for task in (self._clock_task, *self._ticks):
+            if task:
+                task.cancel()
+        await asyncio.gather(*(t for t in (self._clock_task, *self._ticks) if t), return_exceptions=True)
         await self.log.stop()
 
     # -- commands ------------------------------------------------------------------------
@@ -132,19 +134,21 @@ class Resolution:
                 for name, kind in case.due(now):
                     run = case.clocks[name]
                     at = run.due_at if kind == "breach" else run.warn_at
-                    request_id = f"clock:{name}:{kind}:{at.isoformat()}"
-                    if request_id not in self._ticking:
-                        self._ticking.add(request_id)
-                        asyncio.create_task(self._tick(case, name, kind, request_id))
+                    key = (complaint_id, f"clock:{name}:{kind}:{at.isoformat()}")
+                    if key not in self._ticking:
+                        self._ticking.add(key)
+                        task = asyncio.create_task(self._tick(case, name, kind, key))
+                        self._ticks.add(task)
+                        task.add_done_callback(self._ticks.discard)
 
-    async def _tick(self, case: domain.Case, name: str, kind: str, request_id: str) -> None:
+    async def _tick(self, case: domain.Case, name: str, kind: str, key: tuple[str, str]) -> None:
         clock = Caller(Principal(CLOCK_CLIENT, case.organisation, frozenset(), frozenset()), str(uuid.uuid4()),
                        CLOCK_CLIENT)
         try:
-            command = self.log.command(ResolutionCommand, clock, request_id, case.complaint_id)
+            command = self.log.command(ResolutionCommand, clock, key[1], case.complaint_id)
             command.clock_due.name, command.clock_due.kind = name, kind
             await self.log.send(command)
         except Exception as exc:  # the next tick tries again
             log.warning("clock tick failed", complaint_id=case.complaint_id, clock=name, kind=kind, error=repr(exc))
         finally:
-            self._ticking.discard(request_id)
+            self._ticking.discard(key)

@@ -50,20 +50,21 @@ class Duration:
 
 def add(calendar: Calendar, start: datetime, duration: Duration) -> datetime:
     if duration.basis == "calendar":
-        return (start + duration.amount).astimezone(timezone.utc)
+        # Wall-clock arithmetic in the organisation's zone: eight weeks is the same local time.
+        return (start.astimezone(calendar.zone) + duration.amount).astimezone(timezone.utc)
     moment = add_business_days(calendar, start, duration.days) if duration.days else start
-    return add_business_hours(calendar, moment, duration.amount)
+    return add_business_hours(calendar, moment, duration.amount) if duration.amount else moment
 
 
 def add_business_days(calendar: Calendar, start: datetime, days: int) -> datetime:
-    """The same hour `days` business days later; from outside opening hours, counted from the next opening."""
-    local = _next_open_moment(calendar, start.astimezone(calendar.zone))
-    day, counted = local.date(), 0
+    """Close of business on the `days`-th business day after the day of receipt (the way
+    regulators count: received Friday evening, 3 business days ends Wednesday at closing)."""
+    day, counted = start.astimezone(calendar.zone).date(), 0
     while counted < days:
         day += timedelta(days=1)
         if calendar.is_business_day(day):
             counted += 1
-    return datetime.combine(day, local.timetz().replace(tzinfo=None), calendar.zone).astimezone(timezone.utc)
+    return datetime.combine(day, calendar.closes, calendar.zone).astimezone(timezone.utc)
 
 
 def add_business_hours(calendar: Calendar, start: datetime, amount: timedelta) -> datetime:

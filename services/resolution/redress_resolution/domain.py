@@ -15,6 +15,7 @@ from typing import Mapping
 from google.protobuf.message import Message
 
 from redress.decisions import Decision, check_etag
+from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import resolution_pb2 as rev
 from redress.rejections import AlreadyExists, Forbidden, Invalid, NotFound, Rejected
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
@@ -26,6 +27,9 @@ from redress_resolution.policy import Policy
 OPEN, PROPOSED, AWAITING_PREVENTION, CLOSED = "open", "resolution_proposed", "awaiting_prevention", "closed"
 RUNNING, MET, BREACHED, STOPPED = "running", "met", "breached", "stopped"
 REQUIRED_BEFORE_PROPOSAL = ("understand", "apologise", "explain", "fix")
+LEVEL_CLOCKS = ("acknowledge", "first_contact", "assignment")  # belong to one level's handling
+LETTER_LEVELS = {types.CHANNEL_LETTER_TO_CORPORATE_OFFICE: types.LEVEL_CORPORATE_OFFICE,
+                 types.CHANNEL_LETTER_TO_OWNER: types.LEVEL_OWNER}
 CUSTOMER_FACING = ("understand", "apologise", "explain", "fix", "offer_compensation", "follow_up", "message")
 OVERRIDERS = frozenset({"manager", "corporate_office", "owner"})
 TEXT_LIMIT, NAME_LIMIT = 10000, 200
@@ -35,7 +39,8 @@ LEVEL_NAMES = {types.LEVEL_POINT_OF_CONTACT: "point of contact", types.LEVEL_MAN
 # The first event each action appends: a request_id is a retry only of the same action.
 FIRST_EVENT = {
     "open": rev.CaseOpened, "note_acknowledgement": rev.ComplaintAcknowledgementNoted,
-    "close_withdrawn": rev.CaseClosed, "reassign": rev.CaseReassigned, "understand": rev.CustomerUnderstood,
+    "close_withdrawn": rev.CaseClosed, "note_repeat_contact": rev.CustomerContactedAgain,
+    "reassign": rev.CaseReassigned, "understand": rev.CustomerUnderstood,
     "apologise": rev.ApologyMade, "explain": rev.ExplanationGiven, "fix": rev.FixRecorded,
     "offer_compensation": rev.CompensationOffered, "follow_up": rev.FollowUpAsked,
     "prevent": rev.PreventionRecorded, "message": rev.MessageSentToCustomer,
@@ -91,12 +96,13 @@ class Case:
         return self.opened.organisation
 
     def due(self, now: datetime) -> list[tuple[str, str]]:
-        """(clock, "warning" | "breach") whose moment has come; none while paused or closed."""
-        if self.paused_since or self.status == CLOSED:
+        """(clock, "warning" | "breach") whose moment has come. While the case waits on the
+        customer only the clocks that run while waiting (regulatory ones) count."""
+        if self.status == CLOSED:
             return []
         found = []
         for name, run in self.clocks.items():
-            if run.state != RUNNING:
+            if run.state != RUNNING or (self.paused_since and not run.clock.runs_while_waiting):
                 continue
             if now >= run.due_at:
                 found.append((name, "breach"))
@@ -112,6 +118,8 @@ def decide(state: Case | None, command: ResolutionCommand, now: datetime, policy
     action = command.WhichOneof("action")
     if action not in FIRST_EVENT:
         raise Invalid("the command has no action", "action")
+    if action != "open" and (state is None or state.organisation != ctx.principal.organisation):
+        raise NotFound(f"there is no case for complaint {ctx.complaint_id}", "complaint_id")
     if state is not None and ctx.request_id in state.requests:
         version, kind = state.requests[ctx.request_id]
         if action != "clock_due" and kind != FIRST_EVENT[action].DESCRIPTOR.full_name:
@@ -120,8 +128,6 @@ def decide(state: Case | None, command: ResolutionCommand, now: datetime, policy
         return Decision([], duplicate_of_version=version)
     if action == "open":
         return Decision(open_case(state, command, now, policy))
-    if state is None or state.organisation != ctx.principal.organisation:
-        raise NotFound(f"there is no case for complaint {ctx.complaint_id}", "complaint_id")
     check_etag(ctx, state.version, state.complaint_id)
     payload = getattr(command, action)
     return Decision(DECIDERS[action](state, payload, command, now, policy))
@@ -148,6 +154,16 @@ def open_case(state: Case | None, command: ResolutionCommand, now: datetime, pol
 
 def note_acknowledgement(state: Case, payload, command, now, policy) -> list:
     return [rev.ComplaintAcknowledgementNoted(reference=payload.reference), *_met(state, "acknowledge")]
+
+
+def note_repeat_contact(state: Case, payload: iev.RepeatContactRecorded, command, now, policy) -> list:
+    """The customer wrote again; a letter to the corporate office or the owner goes there."""
+    events: list = [rev.CustomerContactedAgain(channel=payload.channel, description=payload.description)]
+    target = LETTER_LEVELS.get(payload.channel, 0)
+    if state.status != CLOSED and target > state.level:
+        events += _escalate(state, rev.ESCALATION_CAUSE_REQUESTED,
+                            f"the customer wrote to the {LEVEL_NAMES[target]}", now, policy, to_level=target)
+    return events
 
 
 def close_withdrawn(state: Case, payload, command, now, policy) -> list:
@@ -207,26 +223,29 @@ def verdict(state: Case, payload: rev.VerdictRecorded, command, now, policy) -> 
     event = rev.VerdictRecorded()
     event.CopyFrom(payload)
     if payload.satisfied:
+        # The customer accepts the answer: every deadline still running is met.
+        met = [rev.ClockMet(name=n) for n, run in state.clocks.items() if run.state == RUNNING]
         if not state.prevention_recorded:
-            return [event]  # closes once prevention is recorded
-        return [event, *_close(state, "satisfied")]
+            return [event, *met]  # closes once prevention is recorded
+        return [event, *met, *_close(state, "satisfied")]
     if not payload.reason:
         raise Invalid("a dissatisfied verdict needs a reason: sceptical of the fix, unhappy with the "
                       "treatment, brushed off, or other", "reason")
     detail = rev.DissatisfactionReason.Name(payload.reason)[len("DISSATISFACTION_REASON_"):].lower().replace("_", " ")
+    if state.level >= types.LEVEL_OWNER:  # nobody higher: recorded, and the owner starts again
+        return [event, rev.EscalationRequested(reason=f"dissatisfied: {detail}", at_highest_level=True)]
     return [event, *_escalate(state, rev.ESCALATION_CAUSE_DISSATISFIED, detail, now, policy)]
 
 
 def request_escalation(state: Case, payload: rev.EscalationRequested, command, now, policy) -> list:
     """Never refused: a closed case reopens, and at the owner it is recorded all the same."""
     _text("reason", payload.reason, TEXT_LIMIT)
-    events: list = []
+    top = state.level >= types.LEVEL_OWNER
+    events: list = [rev.EscalationRequested(reason=payload.reason, on_behalf_of_customer=payload.on_behalf_of_customer,
+                                            at_highest_level=top)]
     if state.status == CLOSED:
         events.append(rev.CaseReopened(reason="the customer asked to escalate",
                                        clocks=policy.resolve_clock(state.organisation, state.opened.severity, now)))
-    top = state.level >= types.LEVEL_OWNER
-    events.append(rev.EscalationRequested(reason=payload.reason, on_behalf_of_customer=payload.on_behalf_of_customer,
-                                          at_highest_level=top))
     return events + _escalate(state, rev.ESCALATION_CAUSE_REQUESTED, payload.reason, now, policy)
 
 
@@ -252,10 +271,7 @@ def pause(state: Case, payload: rev.ClocksPaused, command, now, policy) -> list:
 def resume(state: Case, payload, command, now, policy) -> list:
     if not state.paused_since:
         raise Rejected("the clocks are not paused", "complaint_id")
-    calendar = policy.calendar(state.organisation)
-    moved = [_shifted(run.clock, calendar, state.paused_since, now)
-             for run in state.clocks.values() if run.state == RUNNING]
-    return [rev.ClocksResumed(clocks=moved)]
+    return _resumed_now(state, now, policy)
 
 
 def extend(state: Case, payload, command, now, policy) -> list:
@@ -291,7 +307,7 @@ def clock_due(state: Case, payload, command, now, policy) -> list:
 
 
 DECIDERS = {
-    "note_acknowledgement": note_acknowledgement, "close_withdrawn": close_withdrawn, "reassign": reassign,
+    "note_acknowledgement": note_acknowledgement, "note_repeat_contact": note_repeat_contact, "close_withdrawn": close_withdrawn, "reassign": reassign,
     **{step: record_step for step in ("understand", "apologise", "explain", "fix", "offer_compensation",
                                       "follow_up", "prevent", "message")},
     "propose": propose, "verdict": verdict, "request_escalation": request_escalation, "reopen": reopen,
@@ -310,16 +326,26 @@ def _close(state: Case, reason: str) -> list:
     return [rev.CaseClosed(reason=reason)]
 
 
-def _escalate(state: Case, cause: int, detail: str, now: datetime, policy: Policy) -> list:
+def _escalate(state: Case, cause: int, detail: str, now: datetime, policy: Policy, to_level: int = 0) -> list:
+    """Up one level (or to `to_level`), with a fresh resolve clock; the clocks start at once,
+    so a case waiting on the customer stops waiting."""
     if state.level >= types.LEVEL_OWNER:
         return []
-    to_level = state.level + 1
+    to_level = to_level or state.level + 1
     handler = policy.handler_for(state.organisation, to_level)
     clocks = policy.resolve_clock(state.organisation, state.opened.severity, now)
     if not handler:
         clocks.append(policy.assignment_clock(state.organisation, now))
-    return [rev.CaseEscalated(from_level=state.level, to_level=to_level, handler=handler, cause=cause,
-                              detail=detail[:TEXT_LIMIT], clocks=clocks)]
+    resumed = _resumed_now(state, now, policy) if state.paused_since else []
+    return [*resumed, rev.CaseEscalated(from_level=state.level, to_level=to_level, handler=handler, cause=cause,
+                                        detail=detail[:TEXT_LIMIT], clocks=clocks)]
+
+
+def _resumed_now(state: Case, now: datetime, policy: Policy) -> list:
+    calendar = policy.calendar(state.organisation)
+    moved = [_shifted(run.clock, calendar, state.paused_since, now) for run in state.clocks.values()
+             if run.state == RUNNING and not run.clock.runs_while_waiting]
+    return [rev.ClocksResumed(clocks=moved)]
 
 
 def _shifted(clock: rev.Clock, calendar: bt.Calendar, paused_at: datetime, now: datetime) -> rev.Clock:
@@ -363,11 +389,11 @@ def _validate_step(payload: Message) -> None:
     for name in ("text", "question", "answer", "customer_reason", "notes", "root_cause", "preventive_action"):
         if hasattr(payload, name):
             _text(name, getattr(payload, name), TEXT_LIMIT)
-    required = {rev.CustomerUnderstood: "customer_reason", rev.ApologyMade: "text", rev.ExplanationGiven: "text",
-                rev.FixRecorded: "text", rev.CompensationOffered: "text", rev.FollowUpAsked: "question",
-                rev.MessageSentToCustomer: "text"}.get(type(payload))
-    if required:
-        _text(required, getattr(payload, required), TEXT_LIMIT, required=True)
+    required = {rev.CustomerUnderstood: ["customer_reason"], rev.ApologyMade: ["text"],
+                rev.ExplanationGiven: ["text"], rev.FixRecorded: ["text"], rev.CompensationOffered: ["text"],
+                rev.FollowUpAsked: ["question", "answer"], rev.MessageSentToCustomer: ["text"]}.get(type(payload), [])
+    for name in required:
+        _text(name, getattr(payload, name), TEXT_LIMIT, required=True)
     if isinstance(payload, rev.PreventionRecorded):
         _text("root_cause", payload.root_cause, TEXT_LIMIT, required=True)
         _text("preventive_action", payload.preventive_action, TEXT_LIMIT, required=True)
@@ -434,17 +460,25 @@ def _closed(state: Case, event: rev.CaseClosed, at) -> Case:
 
 
 def _verdict(state: Case, event: rev.VerdictRecorded, at) -> Case:
-    # Dissatisfied: back to work (at the next level, when there is one).
-    return replace(state, last_score=event.score, status=AWAITING_PREVENTION if event.satisfied else OPEN)
+    if event.satisfied:
+        return replace(state, last_score=event.score, status=AWAITING_PREVENTION)
+    # Back to work, from the first step (at the next level, when there is one).
+    return replace(state, last_score=event.score, status=OPEN, steps=frozenset())
 
 
 def _escalated(state: Case, event: rev.CaseEscalated, at) -> Case:
+    """The new level starts from the first step; the old level's acknowledge, first-contact and
+    assignment clocks stop, its resolve clock is replaced; regulatory clocks run on."""
+    superseded = {n: replace(r, state=STOPPED) for n, r in state.clocks.items()
+                  if n in LEVEL_CLOCKS and r.state == RUNNING}
+    clocks = _with_clocks(MappingProxyType({**state.clocks, **superseded}), event.clocks)
     return replace(state, level=event.to_level, handler=event.handler, status=OPEN, escalations=state.escalations + 1,
-                   steps=frozenset(), clocks=_with_clocks(state.clocks, event.clocks))
+                   steps=frozenset(), prevention_recorded=False, clocks=clocks)
 
 
 def _reopened(state: Case, event: rev.CaseReopened, at) -> Case:
-    return replace(state, status=OPEN, closed_at=None, steps=frozenset(), clocks=_with_clocks(state.clocks, event.clocks))
+    return replace(state, status=OPEN, closed_at=None, steps=frozenset(), prevention_recorded=False,
+                   clocks=_with_clocks(state.clocks, event.clocks))
 
 
 def _resumed(state: Case, event: rev.ClocksResumed, at) -> Case:

@@ -30,7 +30,10 @@ class Dossier:
 
 
 def _enum(enum, value: int, prefix: str) -> str:
-    return enum.Name(value)[len(prefix):].lower().replace("_", " ")
+    try:
+        return enum.Name(value)[len(prefix):].lower().replace("_", " ")
+    except ValueError:  # a value a newer writer knows
+        return str(value)
 
 
 def describe(event) -> str:
@@ -70,6 +73,9 @@ def describe(event) -> str:
                     f"({_enum(rev.EscalationCause, event.cause, 'ESCALATION_CAUSE_')}: {event.detail})")
         case rev.CaseReassigned():
             return f"Reassigned to {event.handler}: {event.reason}"
+        case rev.CustomerContactedAgain():
+            return (f"The customer wrote again, by {_enum(types.Channel, event.channel, 'CHANNEL_')}: "
+                    f"\u201c{event.description}\u201d")
         case rev.CaseClosed():
             return f"Case closed ({event.reason})"
         case rev.CaseReopened():
@@ -89,7 +95,8 @@ def describe(event) -> str:
 
 PROMISES = (rev.ApologyMade, rev.ExplanationGiven, rev.FixRecorded, rev.CompensationOffered,
             rev.MessageSentToCustomer, rev.ResolutionProposed, rev.PreventionRecorded)
-CONCERNS = (rev.VerdictRecorded, rev.EscalationRequested, rev.CaseEscalated, rev.ClockBreached)
+CONCERNS = (rev.VerdictRecorded, rev.EscalationRequested, rev.CaseEscalated, rev.ClockBreached,
+            rev.CustomerContactedAgain)
 
 
 def assemble(case: Case, history: list[Envelope]) -> Dossier:

@@ -44,6 +44,7 @@ class ClockRule:
     duration: bt.Duration
     escalates: bool = True
     extended: bt.Duration | None = None
+    runs_while_waiting: bool = False  # regulatory clocks do not stop for the customer
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,19 @@ class Policy:
     def clock(self, rule: ClockRule, organisation: str, start: datetime) -> rev.Clock:
         calendar = self.calendar(organisation)
         due = bt.add(calendar, start, rule.duration)
-        clock = rev.Clock(name=rule.name, basis=rule.duration.basis, escalates=rule.escalates)
+        clock = rev.Clock(name=rule.name, basis=rule.duration.basis, escalates=rule.escalates,
+                          runs_while_waiting=rule.runs_while_waiting)
         clock.due_at.FromDatetime(due)
-        clock.warn_at.FromDatetime(start + (due - start) * self.warn_fraction)
+        clock.warn_at.FromDatetime(self.warning(calendar, start, due, rule.duration.basis))
         if rule.extended:
             clock.extended_due_at.FromDatetime(bt.add(calendar, start, rule.extended))
         return clock
+
+    def warning(self, calendar: bt.Calendar, start: datetime, due: datetime, basis: str) -> datetime:
+        """When `warn_fraction` of the clock's time has passed, counted on its own basis."""
+        if basis == "calendar":
+            return start + (due - start) * self.warn_fraction
+        return bt.add_business_hours(calendar, start, bt.business_between(calendar, start, due) * self.warn_fraction)
 
     def opening_clocks(self, organisation: str, severity: int, start: datetime) -> list[rev.Clock]:
         table = self.clocks.get(organisation) or self.clocks.get(ANY, {})
@@ -109,7 +117,8 @@ def _clock_rules(spec: dict) -> list[ClockRule]:
 
 def _regulatory_rule(spec: dict) -> ClockRule:
     extended = bt.Duration.parse(spec["extended"]) if "extended" in spec else None
-    return ClockRule(spec["name"], bt.Duration.parse(spec), spec.get("escalates", True), extended)
+    return ClockRule(spec["name"], bt.Duration.parse(spec), spec.get("escalates", True), extended,
+                     runs_while_waiting=True)
 
 
 def _calendar(spec: dict) -> bt.Calendar:
@@ -136,6 +145,11 @@ def load(directory: Path | None = None) -> Policy:
         severity=_names(r.get("severity", []), types.Severity)) for r in routing["rules"]]
     if not rules or any(rules[-1].__dict__[k] for k in ("organisation", "store", "category", "channel", "severity")):
         raise ValueError("routing.json must end with a rule that matches every case")
+    for org, names in clocks.get("regulatory", {}).items():
+        unknown = [n for n in names if n not in regulatory]
+        if unknown:
+            raise ValueError(f"clocks.json: organisation {org} runs regulatory sets {unknown}, "
+                             "which regulatory.json does not define")
     return Policy(
         routing=rules,
         handlers={org: {types.Level.Value(k): v for k, v in table.items()} for org, table in routing["handlers"].items()},

@@ -36,20 +36,22 @@ ESCALATION_CAUSE_REQUESTED: EscalationCause
 ESCALATION_CAUSE_CLOCK_BREACHED: EscalationCause
 
 class Clock(_message.Message):
-    __slots__ = ("name", "due_at", "warn_at", "basis", "escalates", "extended_due_at")
+    __slots__ = ("name", "due_at", "warn_at", "basis", "escalates", "extended_due_at", "runs_while_waiting")
     NAME_FIELD_NUMBER: _ClassVar[int]
     DUE_AT_FIELD_NUMBER: _ClassVar[int]
     WARN_AT_FIELD_NUMBER: _ClassVar[int]
     BASIS_FIELD_NUMBER: _ClassVar[int]
     ESCALATES_FIELD_NUMBER: _ClassVar[int]
     EXTENDED_DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    RUNS_WHILE_WAITING_FIELD_NUMBER: _ClassVar[int]
     name: str
     due_at: _timestamp_pb2.Timestamp
     warn_at: _timestamp_pb2.Timestamp
     basis: str
     escalates: bool
     extended_due_at: _timestamp_pb2.Timestamp
-    def __init__(self, name: _Optional[str] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., warn_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., basis: _Optional[str] = ..., escalates: _Optional[bool] = ..., extended_due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    runs_while_waiting: bool
+    def __init__(self, name: _Optional[str] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., warn_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., basis: _Optional[str] = ..., escalates: _Optional[bool] = ..., extended_due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., runs_while_waiting: _Optional[bool] = ...) -> None: ...
 
 class ConductOverride(_message.Message):
     __slots__ = ("rules", "reason")
@@ -228,6 +230,14 @@ class CaseReopened(_message.Message):
     reason: str
     clocks: _containers.RepeatedCompositeFieldContainer[Clock]
     def __init__(self, reason: _Optional[str] = ..., clocks: _Optional[_Iterable[_Union[Clock, _Mapping]]] = ...) -> None: ...
+
+class CustomerContactedAgain(_message.Message):
+    __slots__ = ("channel", "description")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    channel: _complaint_pb2.Channel
+    description: str
+    def __init__(self, channel: _Optional[_Union[_complaint_pb2.Channel, str]] = ..., description: _Optional[str] = ...) -> None: ...
 
 class ComplaintAcknowledgementNoted(_message.Message):
     __slots__ = ("reference",)
