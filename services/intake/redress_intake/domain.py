@@ -173,6 +173,8 @@ def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> De
     action = command.WhichOneof("action")
     if action not in FIRST_EVENT:
         raise Invalid("the command has no action", "action")
+    if state is not None and state.filed.organisation != ctx.principal.organisation:
+        raise NotFound(f"complaint {ctx.complaint_id} does not exist", "complaint_id")
     if state is not None and ctx.request_id in state.requests:
         version, kind = state.requests[ctx.request_id]
         if kind != FIRST_EVENT[action].DESCRIPTOR.full_name:
@@ -181,7 +183,7 @@ def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> De
         return Decision([], duplicate_of_version=version)
     if action == "file":
         return Decision(file_complaint(state, command, now))
-    if state is None or state.filed.organisation != ctx.principal.organisation:
+    if state is None:
         raise NotFound(f"complaint {ctx.complaint_id} does not exist", "complaint_id")
     check_etag(ctx, state.version, state.complaint_id)
     if action == "repeat_contact":
