@@ -48,7 +48,7 @@ def choose_broker(settings: KafkaSettings | None = None) -> Broker:
     settings = settings or KafkaSettings()
     if settings.bootstrap:
         return Broker(settings.bootstrap, "external")
-    if docker_engine_answers():
+    if settings.use_docker and docker_engine_answers():
         return _testcontainers_broker()
     local = LocalBroker(settings)
     if local.running_pid():
@@ -67,8 +67,6 @@ def running_broker(settings: KafkaSettings | None = None) -> str | None:
 
 
 def docker_engine_answers() -> bool:
-    if os.environ.get("REDRESS_NO_DOCKER"):
-        return False
     try:
         import docker
 
@@ -212,7 +210,6 @@ class LocalBroker:
             f"-Xms{self.settings.heap}",
             f"-Xmx{self.settings.heap}",
             "-XX:+UseG1GC",
-            "-XX:TieredStopAtLevel=1" if os.environ.get("REDRESS_KAFKA_FAST_JIT") else "-XX:+UseStringDeduplication",
             f"-Dlog4j2.configurationFile={KAFKA_DIR / 'log4j2.properties'}",
             f"-Dkafka.logs.dir={self.data_dir}",
             "-cp",

@@ -13,7 +13,6 @@ import sys
 import uuid
 from datetime import timezone
 
-import os
 import signal
 
 import grpc
@@ -23,9 +22,9 @@ from redress.envelope import message_class
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
+from redress.settings import ClientSettings
 from redress.types.v1 import complaint_pb2 as types
 
-DEV_TOKEN = "redress-dev-integration"
 
 
 def _enum_value(enum, prefix: str, name: str) -> int:
@@ -37,7 +36,7 @@ def _enum_value(enum, prefix: str, name: str) -> int:
 
 
 def _metadata() -> tuple:
-    return (("authorization", f"Bearer {os.environ.get('REDRESS_TOKEN', DEV_TOKEN)}"),)
+    return (("authorization", f"Bearer {ClientSettings().token}"),)
 
 
 def _name(enum, value: int, prefix: str) -> str:
@@ -96,7 +95,7 @@ async def _run_resolution(args: argparse.Namespace) -> int:
     from redress.resolution.v1 import resolution_service_pb2 as rapi
     from redress.resolution.v1 import resolution_service_pb2_grpc as rapi_grpc
 
-    address = os.environ.get("REDRESS_RESOLUTION_ADDR", "127.0.0.1:50052")
+    address = ClientSettings().resolution_address
     async with grpc.aio.insecure_channel(address) as channel:
         cases = rapi_grpc.ResolutionServiceStub(channel)
         try:
@@ -114,7 +113,7 @@ async def _run_resolution(args: argparse.Namespace) -> int:
 
 
 async def _run(args: argparse.Namespace) -> int:
-    address = os.environ.get("REDRESS_INTAKE_ADDR", "127.0.0.1:50051")
+    address = ClientSettings().intake_address
     async with grpc.aio.insecure_channel(address) as channel:
         stub = api_grpc.IntakeServiceStub(channel)
         md = _metadata()

@@ -7,21 +7,20 @@ another terminal); otherwise starts the platform for the demo and stops it after
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import uuid
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from redress.cli import DEV_TOKEN, print_story
+from redress.cli import print_story
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.platform import start_platform
-from redress.settings import PROJECT_ROOT, dev_credentials_file
+from redress.settings import PROJECT_ROOT, ClientSettings, dev_credentials_file
 from redress.types.v1 import complaint_pb2 as types
 
-MD = (("authorization", f"Bearer {DEV_TOKEN}"),)
+MD = (("authorization", f"Bearer {ClientSettings().token}"),)
 RUN = uuid.uuid4().hex[:6]
 DIGITS = f"{uuid.uuid4().int % 10**7:07d}"
 
@@ -116,8 +115,8 @@ async def resolve(address: str, complaint_id: str) -> None:
 
 
 def main() -> int:
-    address = os.environ.get("REDRESS_INTAKE_ADDR", "127.0.0.1:50051")
-    resolution = os.environ.get("REDRESS_RESOLUTION_ADDR", "127.0.0.1:50052")
+    client = ClientSettings()
+    address, resolution = client.intake_address, client.resolution_address
     platform = None
     if not asyncio.run(_answers(address)):
         print("no intake service answers; starting the platform for the demo ...", flush=True)

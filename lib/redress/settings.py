@@ -36,6 +36,8 @@ class KafkaSettings:
     reply_retention_ms: int = field(default_factory=lambda: _int("REDRESS_REPLY_RETENTION_MS", 3600 * 1000))
     linger_ms: int = field(default_factory=lambda: _int("REDRESS_PRODUCER_LINGER_MS", 0))
     fetch_max_wait_ms: int = field(default_factory=lambda: _int("REDRESS_FETCH_MAX_WAIT_MS", 100))
+    # "0": never start a broker with testcontainers, even when a Docker engine answers.
+    use_docker: bool = field(default_factory=lambda: _env("REDRESS_KAFKA_USE_DOCKER", "1") != "0")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,10 @@ class ServiceSettings:
     intake_port: int = field(default_factory=lambda: _int("REDRESS_INTAKE_PORT", 50051))
     resolution_port: int = field(default_factory=lambda: _int("REDRESS_RESOLUTION_PORT", 50052))
     clock_tick_s: float = field(default_factory=lambda: float(_env("REDRESS_CLOCK_TICK_S", "1")))
+    # Resolution's policy files; unset: the defaults shipped with the service.
+    resolution_config_dir: Path | None = field(
+        default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_RESOLUTION_CONFIG_DIR")) else None
+    )
     credentials_file: Path | None = field(
         default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_CREDENTIALS_FILE")) else None
     )
@@ -52,6 +58,15 @@ class ServiceSettings:
     log_format: str = field(default_factory=lambda: _env("REDRESS_LOG_FORMAT", "auto"))
     log_level: str = field(default_factory=lambda: _env("REDRESS_LOG_LEVEL", "info"))
     instance_id: str = field(default_factory=lambda: _env("REDRESS_INSTANCE_ID", ""))
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """What the CLI and the demo need to reach the services."""
+    intake_address: str = field(default_factory=lambda: _env("REDRESS_INTAKE_ADDR", "127.0.0.1:50051"))
+    resolution_address: str = field(default_factory=lambda: _env("REDRESS_RESOLUTION_ADDR", "127.0.0.1:50052"))
+    # Default: the local dev token (README); never valid outside `make run`.
+    token: str = field(default_factory=lambda: _env("REDRESS_TOKEN", "redress-dev-integration"))
 
 
 def dev_credentials_file() -> Path:

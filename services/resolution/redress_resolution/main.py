@@ -9,7 +9,7 @@ from redress_resolution.grpc_api import ResolutionServicer
 
 
 def build(bootstrap, kafka, settings, credentials) -> ServiceParts:
-    resolution = Resolution(bootstrap, kafka, settings, policy.load())
+    resolution = Resolution(bootstrap, kafka, settings, policy.load(settings.resolution_config_dir))
     servicer = ResolutionServicer(resolution, credentials)
     name = resolution_service_pb2.DESCRIPTOR.services_by_name["ResolutionService"].full_name
     return ServiceParts(resolution, name,

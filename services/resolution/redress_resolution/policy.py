@@ -1,12 +1,11 @@
 """How an organisation runs its cases: routing, clocks, calendars, regulatory clocks,
 the conduct rules and the reopen window. Read from JSON files (config/ beside this
-module, or REDRESS_RESOLUTION_CONFIG_DIR); decisions taken with them are recorded in
+module, or the directory REDRESS_RESOLUTION_CONFIG_DIR names); decisions taken with them are recorded in
 the events, so a replay never depends on the configuration of the day.
 """
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -131,7 +130,7 @@ def _calendar(spec: dict) -> bt.Calendar:
 
 
 def load(directory: Path | None = None) -> Policy:
-    directory = directory or Path(os.environ.get("REDRESS_RESOLUTION_CONFIG_DIR") or DEFAULT_DIR)
+    directory = directory or DEFAULT_DIR
 
     def read(name: str) -> dict:
         return json.loads((directory / name).read_text(encoding="utf-8"))
