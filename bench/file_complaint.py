@@ -25,9 +25,11 @@ from redress.eventlog import ensure_topics
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.platform import start_service
+from redress.replay import rebuild
 from redress.settings import PROJECT_ROOT, KafkaSettings, dev_credentials_file
 from redress.topics import TopicSpec
 from redress.types.v1 import complaint_pb2 as types
+from redress_intake.projection import ComplaintBook
 
 SEQUENTIAL = int(os.environ.get("BENCH_SEQUENTIAL", "300"))
 TOTAL = int(os.environ.get("BENCH_TOTAL", "2000"))
@@ -72,6 +74,9 @@ async def run(bootstrap: str, intake_address: str, echo_address: str) -> dict:
     async with grpc.aio.insecure_channel(echo_address) as channel:
         echo = channel.unary_unary("/bench.Echo/Echo")
         results["bare grpc.aio echo"] = await measure(lambda i: echo(payload), SEQUENTIAL, TOTAL, CONCURRENCY)
+    book = ComplaintBook()
+    events, seconds = await rebuild(bootstrap, KafkaSettings(), "intake", book.apply)
+    results["replay"] = {"events": events, "complaints": len(book.complaints), "rate": events / seconds}
     await ensure_topics(bootstrap, [TopicSpec("redress.bench.v1", 6, 1, {})])
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=0)
     await producer.start()
@@ -87,6 +92,7 @@ async def run(bootstrap: str, intake_address: str, echo_address: str) -> dict:
 def report(results: dict) -> None:
     print(f"\n{SEQUENTIAL} sequential calls for latency; {TOTAL} calls at concurrency {CONCURRENCY} for throughput")
     print(f"{'':32} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'calls/s':>9}")
+    replay = results.pop("replay")
     for name, r in results.items():
         print(f"{name:32} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f} {r['rps']:9.0f}")
     fc = results["FileComplaint (gRPC + Kafka)"]
@@ -94,6 +100,8 @@ def report(results: dict) -> None:
         base = results[name]
         print(f"FileComplaint vs {name}: p50 latency x{fc['p50'] / base['p50']:.1f}, "
               f"throughput x{fc['rps'] / base['rps']:.2f}")
+    print(f"replay of intake from offset zero: {replay['events']} events into {replay['complaints']} complaints, "
+          f"{replay['rate']:,.0f} events/s")
 
 
 def main() -> int:
