@@ -214,3 +214,27 @@ async def test_bad_input_and_other_organisations_are_refused(channel, resolution
         await cases.ReopenCase(rapi.ReopenCaseRequest(complaint_id=complaint.complaint_id, reason="why not"),
                                metadata=auth())
     assert not_closed.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+
+async def test_intake_corrections_reach_the_case(channel, resolution_channel):
+    from redress.intake.v1 import intake_service_pb2 as api
+    from tests.helpers import eventually
+
+    complaint = await _file(channel, order_reference="ORD-77")
+    await opened_case(resolution_channel, complaint.complaint_id)
+    await stub(channel).AmendComplaint(api.AmendComplaintRequest(
+        complaint_id=complaint.complaint_id, severity=types.SEVERITY_CRITICAL), metadata=auth())
+    await stub(channel).FileComplaint(filing(  # the same customer writes to head office about it
+        "I am now writing to your head office.", channel=types.CHANNEL_LETTER_TO_OWNER,
+        contact=complaint.contact, order_reference="ORD-77"), metadata=auth())
+
+    async def at_owner():
+        story = await resolution_stub(resolution_channel).GetCase(
+            rapi.GetCaseRequest(complaint_id=complaint.complaint_id), metadata=auth())
+        return story if story.case.level == types.LEVEL_OWNER else None
+
+    story = await eventually(at_owner)
+    assert story, "the letter to the owner never reached the case"
+    kinds = _types(story.history)
+    assert kinds.index("CaseReclassified") < kinds.index("CustomerContactedAgain")
+    assert story.case.severity == types.SEVERITY_CRITICAL and story.case.escalations == 2

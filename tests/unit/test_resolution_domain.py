@@ -254,3 +254,16 @@ def test_retrying_an_escalation_request_on_a_closed_case_is_a_duplicate():
     state, events = run(state, retry)
     assert [type(e).__name__ for e in events][:2] == ["EscalationRequested", "CaseReopened"]
     assert domain.decide(state, retry, NOW, POLICY).duplicate_of_version == state.version
+
+
+def test_a_complaint_reclassified_as_critical_gets_critical_clocks_and_goes_where_critical_cases_go():
+    state = opened()
+    medium_due = state.clocks["resolve"].due_at
+    state, events = run(state, command("reclassify", iev.ComplaintAmended(
+        changed_fields=["severity"], severity=types.SEVERITY_CRITICAL)))
+    assert [type(e).__name__ for e in events] == ["CaseReclassified", "CaseEscalated"]
+    assert events[1].cause == rev.ESCALATION_CAUSE_RECLASSIFIED
+    assert state.opened.severity == types.SEVERITY_CRITICAL and state.level == types.LEVEL_CORPORATE_OFFICE
+    assert state.clocks["resolve"].due_at < medium_due
+    _, nothing = run(state, command("reclassify", iev.ComplaintAmended(changed_fields=["store"], store="X")))
+    assert nothing == []

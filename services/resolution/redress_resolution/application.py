@@ -33,7 +33,8 @@ SOURCE = "//redress/resolution"
 CLOCK_CLIENT = "redress-resolution-clock"
 DOSSIER_LEVELS = (3, 4)  # corporate office, owner
 INTAKE_REACTIONS = {iev.ComplaintFiled: "open", iev.ComplaintAcknowledged: "note_acknowledgement",
-                    iev.RepeatContactRecorded: "note_repeat_contact", iev.ComplaintWithdrawn: "close_withdrawn"}
+                    iev.RepeatContactRecorded: "note_repeat_contact", iev.ComplaintAmended: "reclassify",
+                    iev.ComplaintWithdrawn: "close_withdrawn"}
 
 
 def react_to_intake(env: Envelope) -> ResolutionCommand | None:

@@ -40,6 +40,7 @@ LEVEL_NAMES = {types.LEVEL_POINT_OF_CONTACT: "point of contact", types.LEVEL_MAN
 FIRST_EVENT = {
     "open": rev.CaseOpened, "note_acknowledgement": rev.ComplaintAcknowledgementNoted,
     "close_withdrawn": rev.CaseClosed, "note_repeat_contact": rev.CustomerContactedAgain,
+    "reclassify": rev.CaseReclassified,
     "reassign": rev.CaseReassigned, "understand": rev.CustomerUnderstood,
     "apologise": rev.ApologyMade, "explain": rev.ExplanationGiven, "fix": rev.FixRecorded,
     "offer_compensation": rev.CompensationOffered, "follow_up": rev.FollowUpAsked,
@@ -164,6 +165,25 @@ def note_repeat_contact(state: Case, payload: iev.RepeatContactRecorded, command
         events += _escalate(state, rev.ESCALATION_CAUSE_REQUESTED,
                             f"the customer wrote to the {LEVEL_NAMES[target]}", now, policy, to_level=target)
     return events
+
+
+def reclassify(state: Case, payload: iev.ComplaintAmended, command, now, policy) -> list:
+    """A corrected category or severity: clocks for the new severity, and a higher level when the
+    routing rules now say so. Deadlines count from the filing, as if it had been right all along."""
+    category = payload.category if "category" in payload.changed_fields else state.opened.category
+    severity = payload.severity if "severity" in payload.changed_fields else state.opened.severity
+    if (category, severity) == (state.opened.category, state.opened.severity) or state.status == CLOSED:
+        return []
+    filed = state.opened.filed_at.ToDatetime(timezone.utc)
+    running = {n for n, run in state.clocks.items() if run.state == RUNNING}
+    clocks = [c for c in policy.opening_clocks(state.organisation, severity, filed) if c.name in running]
+    reclassified = rev.CaseReclassified(category=category, severity=severity, clocks=clocks)
+    after = _reclassified(state, reclassified, now)
+    rule = policy.route(after.opened)
+    if rule.level <= state.level:
+        return [reclassified]
+    return [reclassified, *_escalate(after, rev.ESCALATION_CAUSE_RECLASSIFIED, f"reclassified: {rule.id}", now,
+                                     policy, to_level=rule.level)]
 
 
 def close_withdrawn(state: Case, payload, command, now, policy) -> list:
@@ -307,7 +327,8 @@ def clock_due(state: Case, payload, command, now, policy) -> list:
 
 
 DECIDERS = {
-    "note_acknowledgement": note_acknowledgement, "note_repeat_contact": note_repeat_contact, "close_withdrawn": close_withdrawn, "reassign": reassign,
+    "note_acknowledgement": note_acknowledgement, "note_repeat_contact": note_repeat_contact,
+    "reclassify": reclassify, "close_withdrawn": close_withdrawn, "reassign": reassign,
     **{step: record_step for step in ("understand", "apologise", "explain", "fix", "offer_compensation",
                                       "follow_up", "prevent", "message")},
     "propose": propose, "verdict": verdict, "request_escalation": request_escalation, "reopen": reopen,
@@ -487,7 +508,15 @@ def _resumed(state: Case, event: rev.ClocksResumed, at) -> Case:
     return replace(state, paused_since=None, clocks=MappingProxyType(clocks))
 
 
+def _reclassified(state: Case, event: rev.CaseReclassified, at) -> Case:
+    opened = rev.CaseOpened()
+    opened.CopyFrom(state.opened)
+    opened.category, opened.severity = event.category, event.severity
+    return replace(state, opened=opened, clocks=_with_clocks(state.clocks, event.clocks))
+
+
 _APPLY = {
+    rev.CaseReclassified: _reclassified,
     rev.CaseReassigned: lambda s, e, t: replace(s, handler=e.handler, level=e.level or s.level),
     **{kind: _step for kind in STEP_OF},
     rev.ResolutionProposed: lambda s, e, t: replace(s, status=PROPOSED),

@@ -76,6 +76,9 @@ def describe(event) -> str:
         case rev.CustomerContactedAgain():
             return (f"The customer wrote again, by {_enum(types.Channel, event.channel, 'CHANNEL_')}: "
                     f"\u201c{event.description}\u201d")
+        case rev.CaseReclassified():
+            return (f"Reclassified: {_enum(types.Category, event.category, 'CATEGORY_')}, "
+                    f"{_enum(types.Severity, event.severity, 'SEVERITY_')} severity")
         case rev.CaseClosed():
             return f"Case closed ({event.reason})"
         case rev.CaseReopened():

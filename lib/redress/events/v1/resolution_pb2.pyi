@@ -25,6 +25,7 @@ class EscalationCause(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ESCALATION_CAUSE_DISSATISFIED: _ClassVar[EscalationCause]
     ESCALATION_CAUSE_REQUESTED: _ClassVar[EscalationCause]
     ESCALATION_CAUSE_CLOCK_BREACHED: _ClassVar[EscalationCause]
+    ESCALATION_CAUSE_RECLASSIFIED: _ClassVar[EscalationCause]
 DISSATISFACTION_REASON_UNSPECIFIED: DissatisfactionReason
 DISSATISFACTION_REASON_SCEPTICAL_OF_FIX: DissatisfactionReason
 DISSATISFACTION_REASON_UNHAPPY_WITH_TREATMENT: DissatisfactionReason
@@ -34,6 +35,7 @@ ESCALATION_CAUSE_UNSPECIFIED: EscalationCause
 ESCALATION_CAUSE_DISSATISFIED: EscalationCause
 ESCALATION_CAUSE_REQUESTED: EscalationCause
 ESCALATION_CAUSE_CLOCK_BREACHED: EscalationCause
+ESCALATION_CAUSE_RECLASSIFIED: EscalationCause
 
 class Clock(_message.Message):
     __slots__ = ("name", "due_at", "warn_at", "basis", "escalates", "extended_due_at", "runs_while_waiting")
@@ -238,6 +240,16 @@ class CustomerContactedAgain(_message.Message):
     channel: _complaint_pb2.Channel
     description: str
     def __init__(self, channel: _Optional[_Union[_complaint_pb2.Channel, str]] = ..., description: _Optional[str] = ...) -> None: ...
+
+class CaseReclassified(_message.Message):
+    __slots__ = ("category", "severity", "clocks")
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    SEVERITY_FIELD_NUMBER: _ClassVar[int]
+    CLOCKS_FIELD_NUMBER: _ClassVar[int]
+    category: _complaint_pb2.Category
+    severity: _complaint_pb2.Severity
+    clocks: _containers.RepeatedCompositeFieldContainer[Clock]
+    def __init__(self, category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., clocks: _Optional[_Iterable[_Union[Clock, _Mapping]]] = ...) -> None: ...
 
 class ComplaintAcknowledgementNoted(_message.Message):
     __slots__ = ("reference",)

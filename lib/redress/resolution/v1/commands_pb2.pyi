@@ -12,7 +12,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ResolutionCommand(_message.Message):
-    __slots__ = ("context", "conduct_override_reason", "reacting_to_time", "open", "note_acknowledgement", "close_withdrawn", "note_repeat_contact", "reassign", "understand", "apologise", "explain", "fix", "offer_compensation", "follow_up", "prevent", "message", "propose", "verdict", "request_escalation", "reopen", "pause", "resume", "extend", "clock_due")
+    __slots__ = ("context", "conduct_override_reason", "reacting_to_time", "open", "note_acknowledgement", "close_withdrawn", "note_repeat_contact", "reclassify", "reassign", "understand", "apologise", "explain", "fix", "offer_compensation", "follow_up", "prevent", "message", "propose", "verdict", "request_escalation", "reopen", "pause", "resume", "extend", "clock_due")
     CONTEXT_FIELD_NUMBER: _ClassVar[int]
     CONDUCT_OVERRIDE_REASON_FIELD_NUMBER: _ClassVar[int]
     REACTING_TO_TIME_FIELD_NUMBER: _ClassVar[int]
@@ -20,6 +20,7 @@ class ResolutionCommand(_message.Message):
     NOTE_ACKNOWLEDGEMENT_FIELD_NUMBER: _ClassVar[int]
     CLOSE_WITHDRAWN_FIELD_NUMBER: _ClassVar[int]
     NOTE_REPEAT_CONTACT_FIELD_NUMBER: _ClassVar[int]
+    RECLASSIFY_FIELD_NUMBER: _ClassVar[int]
     REASSIGN_FIELD_NUMBER: _ClassVar[int]
     UNDERSTAND_FIELD_NUMBER: _ClassVar[int]
     APOLOGISE_FIELD_NUMBER: _ClassVar[int]
@@ -44,6 +45,7 @@ class ResolutionCommand(_message.Message):
     note_acknowledgement: _intake_pb2.ComplaintAcknowledged
     close_withdrawn: _intake_pb2.ComplaintWithdrawn
     note_repeat_contact: _intake_pb2.RepeatContactRecorded
+    reclassify: _intake_pb2.ComplaintAmended
     reassign: _resolution_pb2.CaseReassigned
     understand: _resolution_pb2.CustomerUnderstood
     apologise: _resolution_pb2.ApologyMade
@@ -61,7 +63,7 @@ class ResolutionCommand(_message.Message):
     resume: ResumeClocks
     extend: ExtendClock
     clock_due: ClockDue
-    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., conduct_override_reason: _Optional[str] = ..., reacting_to_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., open: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_acknowledgement: _Optional[_Union[_intake_pb2.ComplaintAcknowledged, _Mapping]] = ..., close_withdrawn: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ..., note_repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., reassign: _Optional[_Union[_resolution_pb2.CaseReassigned, _Mapping]] = ..., understand: _Optional[_Union[_resolution_pb2.CustomerUnderstood, _Mapping]] = ..., apologise: _Optional[_Union[_resolution_pb2.ApologyMade, _Mapping]] = ..., explain: _Optional[_Union[_resolution_pb2.ExplanationGiven, _Mapping]] = ..., fix: _Optional[_Union[_resolution_pb2.FixRecorded, _Mapping]] = ..., offer_compensation: _Optional[_Union[_resolution_pb2.CompensationOffered, _Mapping]] = ..., follow_up: _Optional[_Union[_resolution_pb2.FollowUpAsked, _Mapping]] = ..., prevent: _Optional[_Union[_resolution_pb2.PreventionRecorded, _Mapping]] = ..., message: _Optional[_Union[_resolution_pb2.MessageSentToCustomer, _Mapping]] = ..., propose: _Optional[_Union[_resolution_pb2.ResolutionProposed, _Mapping]] = ..., verdict: _Optional[_Union[_resolution_pb2.VerdictRecorded, _Mapping]] = ..., request_escalation: _Optional[_Union[_resolution_pb2.EscalationRequested, _Mapping]] = ..., reopen: _Optional[_Union[_resolution_pb2.CaseReopened, _Mapping]] = ..., pause: _Optional[_Union[_resolution_pb2.ClocksPaused, _Mapping]] = ..., resume: _Optional[_Union[ResumeClocks, _Mapping]] = ..., extend: _Optional[_Union[ExtendClock, _Mapping]] = ..., clock_due: _Optional[_Union[ClockDue, _Mapping]] = ...) -> None: ...
+    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., conduct_override_reason: _Optional[str] = ..., reacting_to_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., open: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_acknowledgement: _Optional[_Union[_intake_pb2.ComplaintAcknowledged, _Mapping]] = ..., close_withdrawn: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ..., note_repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., reclassify: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., reassign: _Optional[_Union[_resolution_pb2.CaseReassigned, _Mapping]] = ..., understand: _Optional[_Union[_resolution_pb2.CustomerUnderstood, _Mapping]] = ..., apologise: _Optional[_Union[_resolution_pb2.ApologyMade, _Mapping]] = ..., explain: _Optional[_Union[_resolution_pb2.ExplanationGiven, _Mapping]] = ..., fix: _Optional[_Union[_resolution_pb2.FixRecorded, _Mapping]] = ..., offer_compensation: _Optional[_Union[_resolution_pb2.CompensationOffered, _Mapping]] = ..., follow_up: _Optional[_Union[_resolution_pb2.FollowUpAsked, _Mapping]] = ..., prevent: _Optional[_Union[_resolution_pb2.PreventionRecorded, _Mapping]] = ..., message: _Optional[_Union[_resolution_pb2.MessageSentToCustomer, _Mapping]] = ..., propose: _Optional[_Union[_resolution_pb2.ResolutionProposed, _Mapping]] = ..., verdict: _Optional[_Union[_resolution_pb2.VerdictRecorded, _Mapping]] = ..., request_escalation: _Optional[_Union[_resolution_pb2.EscalationRequested, _Mapping]] = ..., reopen: _Optional[_Union[_resolution_pb2.CaseReopened, _Mapping]] = ..., pause: _Optional[_Union[_resolution_pb2.ClocksPaused, _Mapping]] = ..., resume: _Optional[_Union[ResumeClocks, _Mapping]] = ..., extend: _Optional[_Union[ExtendClock, _Mapping]] = ..., clock_due: _Optional[_Union[ClockDue, _Mapping]] = ...) -> None: ...
 
 class ResumeClocks(_message.Message):
     __slots__ = ()
