@@ -171,6 +171,7 @@ class CommandProcessor:
         self._to_commit: dict[TopicPartition, int] = {}
         self._commit_wanted = asyncio.Event()
         self._committer: asyncio.Task | None = None
+        self.joined = asyncio.Event()  # set at the first assignment (which may be empty)
         self._consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap,
             group_id=f"redress.{service}.processor",
@@ -324,6 +325,7 @@ class _OnRebalance(ConsumerRebalanceListener):
 
     async def on_partitions_assigned(self, assigned) -> None:
         self._processor._caught_up = False
+        self._processor.joined.set()
         self._processor.stats.rebalances += 1
         self._processor.stats.assigned = sorted(tp.partition for tp in assigned)
         log.info("command partitions assigned", partitions=self._processor.stats.assigned)

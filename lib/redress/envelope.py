@@ -12,6 +12,11 @@ from datetime import datetime, timezone
 from google.protobuf import any_pb2, descriptor_pool, message_factory
 from google.protobuf.message import Message
 
+from redress.events.v1 import intake_pb2, resolution_pb2
+
+# Importing them registers every Redress event type, so `decode` knows them all.
+EVENT_MODULES = (intake_pb2, resolution_pb2)
+
 CONTENT_TYPE = "application/protobuf"
 SPEC_VERSION = "1.0"
 EVENT_NAMESPACE = uuid.UUID("6f1c5d3e-8a59-4c4a-9d0e-2b7f3c9a1e55")

@@ -52,7 +52,9 @@ def start_service(name: str, env: dict[str, str], port: int | None = None, timeo
     Its logs (stderr) go to `log_to`, or to this process's stderr.
     """
     module, port_var, default_port = SERVICES[name]
-    full_env = {**os.environ, **env, port_var: str(port if port is not None else default_port)}
+    if port is None:
+        port = int(env.get(port_var) or os.environ.get(port_var) or default_port)
+    full_env = {**os.environ, **env, port_var: str(port)}
     full_env.setdefault("REDRESS_LOG_FORMAT", "json")
     process = subprocess.Popen([sys.executable, "-m", module], env=full_env, stdout=subprocess.PIPE,
                                stderr=log_to, text=True, bufsize=1)

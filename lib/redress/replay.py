@@ -6,7 +6,7 @@ import sys
 import time
 from typing import Callable
 
-from redress.broker import BrokerError, choose_broker
+from redress.broker import Broker, BrokerError, choose_broker, running_broker
 from redress.eventlog import EventFeed
 from redress.settings import KafkaSettings
 from redress.topics import events_topic
@@ -28,7 +28,8 @@ def run(service: str, new_book: Callable[[], object], count: Callable[[object], 
     """Replays into a fresh read model and prints events/s. `count` says what was rebuilt."""
     kafka = KafkaSettings()
     try:
-        broker = choose_broker(kafka)
+        running = running_broker(kafka)  # the broker `make run` started, if any
+        broker = Broker(running, "running") if running else choose_broker(kafka)
     except BrokerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -65,6 +65,8 @@ class ServiceLog:
         await self.feed.catch_up()
         await self.sender.start()
         await self.processor.start()
+        # SERVING only once this replica is in the group (it may own no partition at all).
+        await asyncio.wait_for(self.processor.joined.wait(), timeout=60)
         for task in (self.feed.task, self.sender.task, self.processor.task):
             task.add_done_callback(self._on_task_done)
 
