@@ -45,7 +45,7 @@ async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec]) -> None:
                 if code not in (0, TOPIC_ALREADY_EXISTS):
                     raise TopicMismatch(f"could not create topic {name}: error {code} {rest}")
             log.info("topics created", topics=[t.name for t in missing])
-        for described in await admin.describe_topics([s.name for s in specs]):
+        for described in await _described(admin, [s.name for s in specs]):
             spec = next(s for s in specs if s.name == described["topic"])
             if len(described["partitions"]) != spec.partitions:
                 raise TopicMismatch(
@@ -54,6 +54,17 @@ async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec]) -> None:
                 )
     finally:
         await admin.close()
+
+
+async def _described(admin: AIOKafkaAdminClient, names: list[str], timeout: float = 15) -> list[dict]:
+    """The topics' descriptions, once the broker's metadata shows their partitions (a topic
+    created a moment ago can still show none)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        described = await admin.describe_topics(names)
+        if all(d["partitions"] for d in described) or asyncio.get_running_loop().time() > deadline:
+            return described
+        await asyncio.sleep(0.1)
 
 
 async def stop_task(task: asyncio.Task | None) -> None:
