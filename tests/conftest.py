@@ -87,21 +87,26 @@ def service_env(bootstrap, credentials_file) -> dict[str, str]:
             "REDRESS_LOG_FORMAT": "json", "REDRESS_LOG_LEVEL": "warning"}
 
 
-@pytest.fixture(scope="session")
-def start_intake(service_env, tmp_path_factory):
-    """Starts an intake replica (a real process); all are stopped at the end of the session."""
+def _starter(name: str, base_env: dict[str, str], logs: Path):
+    """A function starting replicas of one service (real processes), and the list of them."""
     started = []
-    logs = tmp_path_factory.mktemp("logs")
 
-    def start(**env):
-        path = logs / f"intake-{len(started)}.log"
+    def start(port: int | None = None, **env):
+        path = logs / f"{name}-{len(started)}.log"
         try:
-            service = start_service("intake", {**service_env, **env}, port=free_port(), log_to=open(path, "w"))
+            service = start_service(name, {**base_env, **env}, port=port or free_port(), log_to=open(path, "w"))
         except ServiceFailed as failed:
             raise ServiceFailed(f"{failed}\n{path.read_text()[-4000:]}") from None
         started.append(service)
         return service
 
+    return start, started
+
+
+@pytest.fixture(scope="session")
+def start_intake(service_env, tmp_path_factory):
+    """Starts an intake replica; all are stopped at the end of the session."""
+    start, started = _starter("intake", service_env, tmp_path_factory.mktemp("logs"))
     yield start
     for service in started:
         service.stop()
@@ -123,21 +128,9 @@ def resolution_config(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def start_resolution(service_env, resolution_config, tmp_path_factory):
-    """Starts a resolution replica (a real process); all are stopped at the end of the session."""
-    started = []
-    logs = tmp_path_factory.mktemp("resolution-logs")
-
-    def start(port: int | None = None, **env):
-        path = logs / f"resolution-{len(started)}.log"
-        env = {**service_env, "REDRESS_RESOLUTION_CONFIG_DIR": str(resolution_config),
-               "REDRESS_CLOCK_TICK_S": "0.2", **env}
-        try:
-            service = start_service("resolution", env, port=port or free_port(), log_to=open(path, "w"))
-        except ServiceFailed as failed:
-            raise ServiceFailed(f"{failed}\n{path.read_text()[-4000:]}") from None
-        started.append(service)
-        return service
-
+    """Starts a resolution replica; all are stopped at the end of the session."""
+    env = {**service_env, "REDRESS_RESOLUTION_CONFIG_DIR": str(resolution_config), "REDRESS_CLOCK_TICK_S": "0.2"}
+    start, started = _starter("resolution", env, tmp_path_factory.mktemp("resolution-logs"))
     yield start
     for service in started:
         service.stop()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Generic, Protocol, TypeVar
 
@@ -118,17 +118,6 @@ class Decider(Protocol[C]):
 
 
 @dataclass
-class ProcessorStats:
-    commands: int = 0
-    events: int = 0
-    batches: int = 0
-    expired: int = 0
-    unreadable: int = 0
-    rebalances: int = 0
-    assigned: list[int] = field(default_factory=list)
-
-
-@dataclass
 class Command:
     message: Message
     reply_to: bytes
@@ -157,7 +146,7 @@ class CommandProcessor:
         self._feed = feed
         self._decider = decider
         self._deadline_of = deadline_of
-        self.stats = ProcessorStats()
+        self.assigned: list[int] = []  # the partitions this replica decides now
         # A batch is decided, appended and committed under this lock; a rebalance waits
         # for it (on_partitions_revoked), so the next owner never overlaps with us.
         self._lock = asyncio.Lock()
@@ -254,9 +243,6 @@ class CommandProcessor:
                                              key=command.reply_to,
                                              headers=[(REPLY_TO, command.reply_to), (REPLY_KEY, command.reply_key)])
             sent.add_done_callback(_log_lost_reply)
-        self.stats.commands += len(commands)
-        self.stats.batches += 1
-        self.stats.events += sum(len(o.events) for o in outcomes)
         self._to_commit.update({tp: recs[-1].offset + 1 for tp, recs in batches.items()})
         self._commit_wanted.set()
 
@@ -273,12 +259,12 @@ class CommandProcessor:
             try:
                 message.ParseFromString(record.value)
             except DecodeError:
-                self.stats.unreadable += 1
                 log.error("unreadable command skipped", partition=record.partition, offset=record.offset)
                 continue
             deadline = self._deadline_of(message)
             if deadline and deadline < now - timedelta(seconds=1):
-                self.stats.expired += 1
+                log.info("expired command dropped; nobody waits for it", partition=record.partition,
+                         offset=record.offset)
                 continue
             headers = dict(record.headers)
             commands.append(Command(message, headers.get(REPLY_TO, b""), headers.get(REPLY_KEY, b"")))
@@ -288,7 +274,6 @@ class CommandProcessor:
         try:
             return self._reactions[record.topic](decode_record(record))
         except Exception as exc:  # an event we cannot react to must not stop the others
-            self.stats.unreadable += 1
             log.error("could not react to an event", topic=record.topic, partition=record.partition,
                       offset=record.offset, error=repr(exc))
             return None
@@ -326,6 +311,5 @@ class _OnRebalance(ConsumerRebalanceListener):
     async def on_partitions_assigned(self, assigned) -> None:
         self._processor._caught_up = False
         self._processor.joined.set()
-        self._processor.stats.rebalances += 1
-        self._processor.stats.assigned = sorted(tp.partition for tp in assigned)
-        log.info("command partitions assigned", partitions=self._processor.stats.assigned)
+        self._processor.assigned = sorted(tp.partition for tp in assigned)
+        log.info("command partitions assigned", partitions=self._processor.assigned)

@@ -6,7 +6,7 @@ record value, the attributes are `ce_*` headers. docs/events.md is the contract.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from google.protobuf import any_pb2, descriptor_pool, message_factory
@@ -56,8 +56,6 @@ class Envelope:
             return self.payload.TypeName()
         return self.payload.DESCRIPTOR.full_name
 
-    def at(self, partition: int, offset: int) -> "Envelope":
-        return replace(self, partition=partition, offset=offset)
 
 
 def event_id(command_id: str, index: int) -> str:

@@ -149,11 +149,6 @@ async def append_commands(producer: AIOKafkaProducer, topic: str, partition: int
     return after
 
 
-async def append(producer: AIOKafkaProducer, topic: str, partition: int, events: list[Envelope]) -> int:
-    """Appends one command's events as one record batch; the offset after the last one."""
-    return (await append_commands(producer, topic, partition, [events]))[0]
-
-
 class EventFeed:
     """Reads every partition of a topic from offset zero and hands each event on, in order."""
 

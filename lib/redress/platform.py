@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from redress.broker import Broker, choose_broker
 from redress.settings import KafkaSettings
@@ -32,7 +32,6 @@ class ServiceProcess:
     name: str
     process: subprocess.Popen
     address: str
-    output: list[str] = field(default_factory=list)  # what it printed up to READY
 
     def stop(self, timeout: float = 15) -> int:
         if self.process.poll() is None:
@@ -66,7 +65,7 @@ def start_service(name: str, env: dict[str, str], port: int | None = None, timeo
         raise
     # Keep reading what it prints, so that a full pipe never blocks it.
     threading.Thread(target=process.stdout.read, daemon=True).start()
-    return ServiceProcess(name, process, line.split()[2], [line])
+    return ServiceProcess(name, process, line.split()[2])
 
 
 def _ready_line(process: subprocess.Popen, name: str, timeout: float) -> str:

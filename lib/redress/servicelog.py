@@ -89,7 +89,7 @@ class ServiceLog:
 
     def owned_partitions(self) -> set[int]:
         """The partitions whose commands this replica decides now."""
-        return set(self.processor.stats.assigned)
+        return set(self.processor.assigned)
 
     def command(self, command_type: type[Message], caller: Caller, request_id: str, complaint_id: str,
                 etag: str = "") -> Message:

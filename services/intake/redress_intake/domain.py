@@ -269,6 +269,3 @@ def apply(state: Complaint | None, event, at: datetime, request_id: str = "") ->
         requests = MappingProxyType({**requests, request_id: (version, kind)})
     return replace(state, version=version, updated_at=at, requests=requests)
 
-
-def now_utc() -> datetime:
-    return datetime.now(timezone.utc)

@@ -133,9 +133,6 @@ class ComplaintBook:
         chosen = (self.complaints[cid] for cid in ids)
         return iter(sorted((c for c in chosen if where.matches(c)), key=lambda c: (c.filed_at, c.complaint_id)))
 
-    def organisation_of(self, complaint_id: str) -> str | None:
-        c = self.complaints.get(complaint_id)
-        return c.filed.organisation if c else None
 
 
 def with_customer(draft: ev.ComplaintFiled, customer_id: str, other_open: list[str]) -> ev.ComplaintFiled:
