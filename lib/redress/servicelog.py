@@ -68,7 +68,11 @@ class ServiceLog:
         # SERVING only once this replica is in the group (it may own no partition at all).
         await asyncio.wait_for(self.processor.joined.wait(), timeout=60)
         for task in (self.feed.task, self.sender.task, self.processor.task):
-            task.add_done_callback(self._on_task_done)
+            self.supervise(task)
+
+    def supervise(self, task: asyncio.Task) -> None:
+        """A background loop of this service: if it ends, the replica stops."""
+        task.add_done_callback(self._on_task_done)
 
     def _on_task_done(self, task: asyncio.Task) -> None:
         """A background loop that ends on its own is a fault: the replica stops, to be restarted."""

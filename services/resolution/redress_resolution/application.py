@@ -74,7 +74,7 @@ class Resolution:
     async def start(self) -> None:
         await self.log.start()
         self._clock_task = asyncio.create_task(self._watch_clocks(), name="clock-watch")
-        self._clock_task.add_done_callback(self.log._on_task_done)
+        self.log.supervise(self._clock_task)
         log.info("resolution ready", cases=len(self.book.cases), events=self.log.feed.events_read)
 
     async def stop(self) -> None:
