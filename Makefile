@@ -9,12 +9,12 @@ FIELD_BEHAVIOR := build/proto-deps/google/api/field_behavior.proto
 .PHONY: run test unit lint protos protos-check demo replay bench kafka-start kafka-stop kafka-status clean
 
 run: $(VENV_STAMP) $(KAFKA_STAMP)
-	$(PY) -m redress.run
+	$(PY) -m redress.dev.run
 
 # Starts its own broker (ports 19092/19093, data in .redress/test-kafka) and stops it after.
 test: $(VENV_STAMP) $(KAFKA_STAMP) protos-check lint
 	$(PY) -m pytest -q -p no:cacheprovider --durations=5; status=$$?; \
-	REDRESS_KAFKA_DATA_DIR=.redress/test-kafka $(PY) -m redress.broker stop >/dev/null; exit $$status
+	REDRESS_KAFKA_DATA_DIR=.redress/test-kafka $(PY) -m redress.dev.broker stop >/dev/null; exit $$status
 
 unit: $(VENV_STAMP)
 	$(PY) -m pytest -q -m "not kafka" tests/unit
@@ -54,24 +54,24 @@ protos-check: $(VENV_STAMP) $(FIELD_BEHAVIOR)
 
 lint: $(VENV_STAMP) $(FIELD_BEHAVIOR)
 	.venv/bin/buf lint protos
-	$(PY) -m pyflakes lib/redress/*.py services/*/redress_*/*.py tests bench
+	$(PY) -m pyflakes lib/redress/kernel/*.py lib/redress/dev/*.py lib/redress/*.py services/*/redress_*/*.py tests bench
 
 demo: $(VENV_STAMP)
-	$(PY) -m redress.demo
+	$(PY) -m redress.dev.demo
 
 # Rebuilds a service's read models from offset zero and prints events/s (SERVICE=intake).
 replay: $(VENV_STAMP)
-	$(PY) -m redress.cli replay $${SERVICE:-intake}
+	$(PY) -m redress.dev.cli replay $${SERVICE:-intake}
 
 bench: $(VENV_STAMP) $(KAFKA_STAMP)
 	$(PY) bench/file_complaint.py
 
 kafka-start: $(VENV_STAMP) $(KAFKA_STAMP)
-	$(PY) -m redress.broker start
+	$(PY) -m redress.dev.broker start
 kafka-stop: $(VENV_STAMP)
-	$(PY) -m redress.broker stop
+	$(PY) -m redress.dev.broker stop
 kafka-status: $(VENV_STAMP)
-	$(PY) -m redress.broker status
+	$(PY) -m redress.dev.broker status
 
 clean:
 	rm -rf build .pytest_cache

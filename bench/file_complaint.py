@@ -20,14 +20,15 @@ import uuid
 import grpc
 from aiokafka import AIOKafkaProducer
 
-from redress.broker import choose_broker
-from redress.eventlog import ensure_topics
+from redress.dev.broker import choose_broker
+from redress.kernel.eventlog import ensure_topics
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
-from redress.platform import start_service
-from redress.replay import rebuild
-from redress.settings import PROJECT_ROOT, KafkaSettings, dev_credentials_file
-from redress.topics import TopicSpec
+from redress.dev.platform import start_service
+from redress.dev.replay import rebuild
+from redress.kernel.settings import KafkaSettings
+from redress.dev.paths import PROJECT_ROOT, dev_credentials_file
+from redress.kernel.topics import TopicSpec
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake.projection import ComplaintBook
 

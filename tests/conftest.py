@@ -16,9 +16,10 @@ from pathlib import Path
 import grpc
 import pytest
 
-from redress.broker import LocalBroker, choose_broker
-from redress.platform import ServiceFailed, start_service
-from redress.settings import PROJECT_ROOT, KafkaSettings
+from redress.dev.broker import LocalBroker, choose_broker
+from redress.dev.platform import ServiceFailed, start_service
+from redress.kernel.settings import KafkaSettings
+from redress.dev.paths import PROJECT_ROOT
 
 # token -> (client_id, organisation, roles, scopes)
 ALL = ["complaints:read", "complaints:write", "events:read"]
@@ -51,7 +52,7 @@ def free_port() -> int:
 def kafka_settings() -> KafkaSettings:
     if os.environ.get("REDRESS_KAFKA_BOOTSTRAP"):
         return KafkaSettings()
-    data = PROJECT_ROOT / ".redress" / "test-kafka"
+    data = Path(os.environ.get("REDRESS_TEST_KAFKA_DATA_DIR") or PROJECT_ROOT / ".redress" / "test-kafka")
     settings = KafkaSettings(
         port=int(os.environ.get("REDRESS_TEST_KAFKA_PORT", "19092")),
         controller_port=int(os.environ.get("REDRESS_TEST_KAFKA_CONTROLLER_PORT", "19093")),
@@ -166,7 +167,7 @@ def end_offsets(bootstrap):
     """The events topic's end offsets now: equal before and after means nothing was appended."""
     from aiokafka import AIOKafkaConsumer
 
-    from redress.eventlog import assign_all
+    from redress.kernel.eventlog import assign_all
 
     async def read() -> dict[int, int]:
         consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
@@ -185,8 +186,8 @@ def read_events(bootstrap):
     """Every intake event in the log, straight from Kafka, as envelopes."""
     from aiokafka import AIOKafkaConsumer
 
-    from redress.envelope import decode_record
-    from redress.eventlog import assign_all
+    from redress.kernel.envelope import decode_record
+    from redress.kernel.eventlog import assign_all
 
     async def read(raw: bool = False):
         consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)

@@ -1,4 +1,6 @@
-"""Redress shared library: the log, the envelope, gRPC bootstrap, auth, logging, settings.
+"""Redress shared library.
 
-Generated protobuf code lives beside it under redress/<package>/v1/.
+Hand-written: `redress.kernel` (what services import), `redress.dev` (local tooling:
+broker launcher, platform, CLI, demo, replay) and `redress.text`. Everything else under
+redress/<package>/v1/ is generated from protos/ by `make protos`.
 """

@@ -7,12 +7,12 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from redress.envelope import event_id
+from redress.kernel.envelope import event_id
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.commands.v1.commands_pb2 import CommandContext, Principal
 from redress.intake.v1.commands_pb2 import IntakeCommand
-from redress.topics import partition_for
-from redress.servicelog import command_id_for
+from redress.kernel.topics import partition_for
+from redress.kernel.servicelog import command_id_for
 from redress_intake.application import complaint_id_for
 from tests.helpers import auth, filing, stub
 

@@ -12,8 +12,9 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-from redress.broker import BrokerError, LocalBroker
-from redress.settings import PROJECT_ROOT, KafkaSettings
+from redress.dev.broker import BrokerError, LocalBroker
+from redress.kernel.settings import KafkaSettings
+from redress.dev.paths import PROJECT_ROOT
 from tests.conftest import free_port
 from tests.helpers import auth, filing, opened_case, stub
 
@@ -43,8 +44,8 @@ async def test_events_survive_a_broker_restart(tmp_path):
     broker = LocalBroker(settings)
     await asyncio.to_thread(broker.start)
     try:
-        from redress.eventlog import ensure_topics
-        from redress.topics import TopicSpec
+        from redress.kernel.eventlog import ensure_topics
+        from redress.kernel.topics import TopicSpec
         await ensure_topics(broker.bootstrap, [TopicSpec("kept", 1, 1, {"retention.ms": "-1"})])
         producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, acks="all", enable_idempotence=True)
         await producer.start()
@@ -88,7 +89,7 @@ async def test_replay_rebuilds_from_offset_zero_and_prints_events_per_second(
     filed = (await stub(channel).FileComplaint(filing(), metadata=auth())).complaint
     await opened_case(resolution_channel, filed.complaint_id)
     done = await asyncio.to_thread(
-        subprocess.run, [sys.executable, "-m", "redress.cli", "replay", service], capture_output=True, text=True,
+        subprocess.run, [sys.executable, "-m", "redress.dev.cli", "replay", service], capture_output=True, text=True,
         env={"REDRESS_KAFKA_BOOTSTRAP": bootstrap, "PATH": "/usr/bin:/bin"}, cwd=PROJECT_ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "events/s" in done.stdout and f"{service}: replayed" in done.stdout

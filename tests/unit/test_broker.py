@@ -3,8 +3,8 @@
 
 def test_the_local_broker_formats_with_any_cluster_id(tmp_path, monkeypatch):
     """Kafka's cluster ids are base64: one in 64 starts with "-", which once read as an option."""
-    import redress.broker as broker
-    from redress.settings import KafkaSettings
+    import redress.dev.broker as broker
+    from redress.kernel.settings import KafkaSettings
 
     if not any(broker.LIB_DIR.glob("kafka_2.13-*.jar")):
         import pytest

@@ -8,7 +8,7 @@ import pytest
 from redress.events.v1 import intake_pb2 as ev
 from redress.commands.v1.commands_pb2 import CommandContext, Principal
 from redress.intake.v1.commands_pb2 import IntakeCommand
-from redress.rejections import AlreadyExists, Invalid, NotFound, Rejected, StaleEtag
+from redress.kernel.rejections import AlreadyExists, Invalid, NotFound, Rejected, StaleEtag
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
 

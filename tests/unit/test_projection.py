@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 from google.protobuf import any_pb2
 
-from redress.envelope import Envelope
+from redress.kernel.envelope import Envelope
 from redress.events.v1 import intake_pb2 as ev
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake.projection import ComplaintBook

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from redress.commands.v1.commands_pb2 import CommandContext, Principal
-from redress.decisions import StreamDecider
-from redress.envelope import Envelope
+from redress.kernel.decisions import StreamDecider
+from redress.kernel.envelope import Envelope
 from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import resolution_pb2 as rev
-from redress.rejections import Forbidden, Invalid, Rejected
+from redress.kernel.rejections import Forbidden, Invalid, Rejected
 from redress.resolution.v1.commands_pb2 import ClockDue, ResolutionCommand, ResumeClocks
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution import domain, policy

@@ -9,13 +9,13 @@ from datetime import datetime, timezone
 
 import structlog
 
-from redress.decisions import StreamDecider
+from redress.kernel.decisions import StreamDecider
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1.commands_pb2 import IntakeCommand
-from redress.rejections import Invalid, NotFound
-from redress.rpc import Caller
-from redress.servicelog import ServiceLog
-from redress.settings import KafkaSettings, ServiceSettings
+from redress.kernel.rejections import Invalid, NotFound
+from redress.kernel.rpc import Caller
+from redress.kernel.servicelog import ServiceLog
+from redress.kernel.settings import KafkaSettings, ServiceSettings
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
 from redress_intake.categories import suggest_category

@@ -13,8 +13,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 from redress.events.v1 import intake_pb2 as ev
-from redress.decisions import Decision, check_etag
-from redress.rejections import AlreadyExists, Invalid, NotFound, Rejected
+from redress.kernel.decisions import Decision, check_etag
+from redress.kernel.rejections import AlreadyExists, Invalid, NotFound, Rejected
 from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.types.v1 import complaint_pb2 as types
 

@@ -7,15 +7,15 @@ from collections import Counter
 from aiokafka import AIOKafkaConsumer
 from google.protobuf import any_pb2
 
-from redress.auth import Credentials
-from redress.envelope import Envelope, decode_record
-from redress.eventlog import assign_all
+from redress.kernel.auth import Credentials
+from redress.kernel.envelope import Envelope, decode_record
+from redress.kernel.eventlog import assign_all
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
-from redress.rejections import Exhausted, Invalid
-from redress.tokens import decode_token, encode_token, instant, page, stream_offsets, timestamp
-from redress.rpc import Authenticated, Caller, streaming, unary
+from redress.kernel.rejections import Exhausted, Invalid
+from redress.kernel.tokens import decode_token, encode_token, instant, page, stream_offsets, timestamp
+from redress.kernel.rpc import Authenticated, Caller, streaming, unary
 from redress_intake import domain
 from redress_intake.application import Intake
 from redress_intake.projection import ComplaintFilter

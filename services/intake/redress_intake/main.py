@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from redress.intake.v1 import intake_service_pb2, intake_service_pb2_grpc
-from redress.service_main import ServiceParts, run
+from redress.kernel.service_main import ServiceParts, run
 from redress_intake.application import Intake
 from redress_intake.grpc_api import IntakeServicer
 

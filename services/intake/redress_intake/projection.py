@@ -13,8 +13,8 @@ from typing import Callable, Iterator
 
 import structlog
 
-from redress.envelope import Envelope
-from redress.streams import ComplaintStreams
+from redress.kernel.envelope import Envelope
+from redress.kernel.streams import ComplaintStreams
 from redress.events.v1 import intake_pb2 as ev
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain

@@ -12,16 +12,16 @@ from functools import partial
 import structlog
 from google.protobuf.message import Message
 
-from redress.auth import Principal
-from redress.decisions import StreamDecider
-from redress.envelope import Envelope
+from redress.kernel.auth import Principal
+from redress.kernel.decisions import StreamDecider
+from redress.kernel.envelope import Envelope
 from redress.events.v1 import intake_pb2 as iev
-from redress.rejections import Invalid, NotFound
+from redress.kernel.rejections import Invalid, NotFound
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
-from redress.rpc import Caller
-from redress.servicelog import COMMAND_NAMESPACE, ServiceLog
-from redress.settings import KafkaSettings, ServiceSettings
-from redress.topics import partition_for
+from redress.kernel.rpc import Caller
+from redress.kernel.servicelog import COMMAND_NAMESPACE, ServiceLog
+from redress.kernel.settings import KafkaSettings, ServiceSettings
+from redress.kernel.topics import partition_for
 from redress_resolution import domain
 from redress_resolution.dossier import Dossier, assemble
 from redress_resolution.policy import Policy

@@ -14,10 +14,10 @@ from typing import Mapping
 
 from google.protobuf.message import Message
 
-from redress.decisions import Decision, check_etag
+from redress.kernel.decisions import Decision, check_etag
 from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import resolution_pb2 as rev
-from redress.rejections import AlreadyExists, Forbidden, Invalid, NotFound, Rejected
+from redress.kernel.rejections import AlreadyExists, Forbidden, Invalid, NotFound, Rejected
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution import business_time as bt

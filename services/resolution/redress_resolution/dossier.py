@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from redress.envelope import Envelope
+from redress.kernel.envelope import Envelope
 from redress.events.v1 import resolution_pb2 as rev
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution.domain import LEVEL_NAMES, Case

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from google.protobuf import any_pb2
 
-from redress.auth import Credentials
-from redress.envelope import Envelope
+from redress.kernel.auth import Credentials
+from redress.kernel.envelope import Envelope
 from redress.events.v1 import resolution_pb2 as rev
-from redress.rejections import Invalid
+from redress.kernel.rejections import Invalid
 from redress.resolution.v1 import resolution_service_pb2 as api
 from redress.resolution.v1 import resolution_service_pb2_grpc as api_grpc
 from redress.resolution.v1.commands_pb2 import ExtendClock, ResumeClocks
-from redress.rpc import Authenticated, Caller, unary
-from redress.tokens import page, timestamp
+from redress.kernel.rpc import Authenticated, Caller, unary
+from redress.kernel.tokens import page, timestamp
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution import domain
 from redress_resolution.application import Resolution

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from redress.resolution.v1 import resolution_service_pb2, resolution_service_pb2_grpc
-from redress.service_main import ServiceParts, run
+from redress.kernel.service_main import ServiceParts, run
 from redress_resolution import policy
 from redress_resolution.application import Resolution
 from redress_resolution.grpc_api import ResolutionServicer

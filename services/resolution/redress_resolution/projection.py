@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from redress.envelope import Envelope
-from redress.streams import ComplaintStreams
+from redress.kernel.envelope import Envelope
+from redress.kernel.streams import ComplaintStreams
 from redress_resolution import domain
 from redress_resolution.domain import Case
 

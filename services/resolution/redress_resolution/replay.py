@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from redress import replay
+from redress.dev import replay
 from redress_resolution.projection import CaseBook
 
 

@@ -14,9 +14,9 @@ import structlog
 from google.protobuf.message import Message
 
 from redress.commands.v1.commands_pb2 import CommandContext, CommandReply
-from redress.envelope import Envelope, event_id
-from redress.rejections import Invalid, Rejected, StaleEtag, code_number
-from redress.topics import partition_for
+from redress.kernel.envelope import Envelope, event_id
+from redress.kernel.rejections import Invalid, Rejected, StaleEtag, code_number
+from redress.kernel.topics import partition_for
 
 log = structlog.get_logger(__name__)
 INTERNAL = 13

@@ -7,7 +7,7 @@ Choice, the same for `make run`, the CLI and the tests:
    deploy/kafka/pom.xml, one JVM that is broker and controller, data kept in a
    project-local directory so that events survive restarts.
 
-`python -m redress.broker start|stop|status|run` drives the local launcher.
+`python -m redress.dev.broker start|stop|status|run` drives the local launcher.
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from redress.settings import PROJECT_ROOT, KafkaSettings
+from redress.kernel.settings import KafkaSettings
+from redress.dev.paths import PROJECT_ROOT
 
 KAFKA_DIR = PROJECT_ROOT / "deploy" / "kafka"
 LIB_DIR = KAFKA_DIR / "target" / "lib"
@@ -291,7 +292,7 @@ def ensure_jars() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m redress.broker", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m redress.dev.broker", description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=["start", "stop", "status", "run", "fetch"])
     args = parser.parse_args(argv)
     broker = LocalBroker(KafkaSettings())

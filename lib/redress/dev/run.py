@@ -5,9 +5,9 @@ import os
 import signal
 import sys
 
-from redress.broker import BrokerError
-from redress.platform import ServiceFailed, start_platform
-from redress.settings import PROJECT_ROOT, dev_credentials_file
+from redress.dev.broker import BrokerError
+from redress.dev.platform import ServiceFailed, start_platform
+from redress.dev.paths import PROJECT_ROOT, dev_credentials_file
 
 
 def main() -> int:

@@ -22,11 +22,11 @@ from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import CommitFailedError, KafkaError
 from google.protobuf.message import DecodeError, Message
 
-from redress.decisions import Outcome
-from redress.envelope import Envelope, decode_record
-from redress.eventlog import EventFeed, append_commands, assign_all, stop_task
-from redress.settings import KafkaSettings
-from redress.topics import partition_for
+from redress.kernel.decisions import Outcome
+from redress.kernel.envelope import Envelope, decode_record
+from redress.kernel.eventlog import EventFeed, append_commands, assign_all, stop_task
+from redress.kernel.settings import KafkaSettings
+from redress.kernel.topics import partition_for
 
 log = structlog.get_logger(__name__)
 C = TypeVar("C", bound=Message)

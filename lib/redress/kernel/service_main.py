@@ -12,12 +12,11 @@ from typing import Callable, Protocol
 import grpc
 import structlog
 
-from redress import logs
-from redress.auth import Credentials
-from redress.broker import running_broker
-from redress.server import GrpcServer, run_until_signalled
-from redress.servicelog import ServiceLog
-from redress.settings import KafkaSettings, ServiceSettings
+from redress.kernel import logs
+from redress.kernel.auth import Credentials
+from redress.kernel.server import GrpcServer, run_until_signalled
+from redress.kernel.servicelog import ServiceLog
+from redress.kernel.settings import KafkaSettings, ServiceSettings
 
 log = structlog.get_logger(__name__)
 
@@ -67,8 +66,8 @@ def run(name: str, port_of: Callable[[ServiceSettings], int], build: Build) -> N
     if settings.credentials_file is None:
         raise SystemExit("REDRESS_CREDENTIALS_FILE is not set: name the JSON file of client credentials "
                          "(`make run` uses deploy/dev-credentials.json)")
-    bootstrap = running_broker(kafka)
-    if bootstrap is None:
-        raise SystemExit("no Kafka: set REDRESS_KAFKA_BOOTSTRAP, or start the local broker with "
-                         "`make kafka-start` (or everything with `make run`)")
+    bootstrap = kafka.bootstrap
+    if not bootstrap:
+        raise SystemExit("no Kafka: set REDRESS_KAFKA_BOOTSTRAP to the brokers' host:port list "
+                         "(`make run` starts a local broker and sets it)")
     sys.exit(asyncio.run(serve(name, port_of(settings), build, bootstrap, kafka, settings)))

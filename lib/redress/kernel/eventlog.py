@@ -15,9 +15,9 @@ import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from redress.envelope import Envelope, decode_record, encode
-from redress.settings import KafkaSettings
-from redress.topics import TopicSpec
+from redress.kernel.envelope import Envelope, decode_record, encode
+from redress.kernel.settings import KafkaSettings
+from redress.kernel.topics import TopicSpec
 
 log = structlog.get_logger(__name__)
 TOPIC_ALREADY_EXISTS = 36

@@ -14,15 +14,15 @@ from typing import Callable
 import structlog
 from google.protobuf.message import Message
 
-from redress.commandbus import CommandProcessor, CommandSender
+from redress.kernel.commandbus import CommandProcessor, CommandSender
 from redress.commands.v1.commands_pb2 import CommandReply, Principal
-from redress.decisions import StreamDecider, check_context, deadline_of
-from redress.envelope import Envelope
-from redress.eventlog import EventFeed, ensure_topics, new_producer
-from redress.rejections import from_code
-from redress.rpc import Caller
-from redress.settings import KafkaSettings, ServiceSettings
-from redress.topics import commands_topic, events_topic, events_topic_spec, replies_topic, service_topics
+from redress.kernel.decisions import StreamDecider, check_context, deadline_of
+from redress.kernel.envelope import Envelope
+from redress.kernel.eventlog import EventFeed, ensure_topics, new_producer
+from redress.kernel.rejections import from_code
+from redress.kernel.rpc import Caller
+from redress.kernel.settings import KafkaSettings, ServiceSettings
+from redress.kernel.topics import commands_topic, events_topic, events_topic_spec, replies_topic, service_topics
 
 log = structlog.get_logger(__name__)
 COMMAND_NAMESPACE = uuid.UUID("3d4f6a2e-5b8c-4f7d-a1e3-9c2b7d6e8f01")

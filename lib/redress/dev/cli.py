@@ -18,11 +18,11 @@ import signal
 import grpc
 from google.protobuf import json_format
 
-from redress.envelope import message_class
+from redress.kernel.envelope import message_class
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
-from redress.settings import ClientSettings
+from redress.kernel.settings import ClientSettings
 from redress.types.v1 import complaint_pb2 as types
 
 

@@ -18,9 +18,9 @@ from google.protobuf import any_pb2
 from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from redress.auth import Credentials, Principal
-from redress.commandbus import CommandTimeout
-from redress.rejections import Rejected
+from redress.kernel.auth import Credentials, Principal
+from redress.kernel.commandbus import CommandTimeout
+from redress.kernel.rejections import Rejected
 
 log = structlog.get_logger(__name__)
 ERROR_DOMAIN = "redress.io"

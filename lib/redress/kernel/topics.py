@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from aiokafka.partitioner import murmur2
 
-from redress.settings import KafkaSettings
+from redress.kernel.settings import KafkaSettings
 
 
 def events_topic(service: str) -> str:

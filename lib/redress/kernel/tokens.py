@@ -8,7 +8,7 @@ from typing import Callable, Iterable, TypeVar
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from redress.rejections import Invalid
+from redress.kernel.rejections import Invalid
 
 T = TypeVar("T")
 DEFAULT_PAGE, MAX_PAGE = 50, 500

@@ -5,7 +5,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _env(name: str, default: str) -> str:
@@ -27,7 +26,7 @@ class KafkaSettings:
     bootstrap: str | None = field(default_factory=lambda: os.environ.get("REDRESS_KAFKA_BOOTSTRAP") or None)
     port: int = field(default_factory=lambda: _int("REDRESS_KAFKA_PORT", 9092))
     controller_port: int = field(default_factory=lambda: _int("REDRESS_KAFKA_CONTROLLER_PORT", 9093))
-    data_dir: Path = field(default_factory=lambda: Path(_env("REDRESS_KAFKA_DATA_DIR", str(PROJECT_ROOT / ".redress" / "kafka"))))
+    data_dir: Path = field(default_factory=lambda: Path(_env("REDRESS_KAFKA_DATA_DIR", str(Path(".redress") / "kafka"))))
     heap: str = field(default_factory=lambda: _env("REDRESS_KAFKA_HEAP", "512m"))
     partitions: int = field(default_factory=lambda: _int("REDRESS_PARTITIONS", 6))
     replication: int = field(default_factory=lambda: _int("REDRESS_REPLICATION", 1))
@@ -67,7 +66,3 @@ class ClientSettings:
     resolution_address: str = field(default_factory=lambda: _env("REDRESS_RESOLUTION_ADDR", "127.0.0.1:50052"))
     # Default: the local dev token (README); never valid outside `make run`.
     token: str = field(default_factory=lambda: _env("REDRESS_TOKEN", "redress-dev-integration"))
-
-
-def dev_credentials_file() -> Path:
-    return PROJECT_ROOT / "deploy" / "dev-credentials.json"

@@ -6,10 +6,10 @@ import sys
 import time
 from typing import Callable
 
-from redress.broker import Broker, BrokerError, choose_broker, running_broker
-from redress.eventlog import EventFeed
-from redress.settings import KafkaSettings
-from redress.topics import events_topic
+from redress.dev.broker import Broker, BrokerError, choose_broker, running_broker
+from redress.kernel.eventlog import EventFeed
+from redress.kernel.settings import KafkaSettings
+from redress.kernel.topics import events_topic
 
 
 async def rebuild(bootstrap: str, kafka: KafkaSettings, service: str, apply: Callable) -> tuple[int, float]:

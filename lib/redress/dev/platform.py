@@ -1,4 +1,4 @@
-"""Starts the platform's processes: the broker (see redress.broker) and every service.
+"""Starts the platform's processes: the broker (see redress.dev.broker) and every service.
 
 Used by `make run`, `make demo` and the tests, so all three start things one way.
 """
@@ -13,8 +13,8 @@ import threading
 import time
 from dataclasses import dataclass
 
-from redress.broker import Broker, choose_broker
-from redress.settings import KafkaSettings
+from redress.dev.broker import Broker, choose_broker
+from redress.kernel.settings import KafkaSettings
 
 # service -> (module to run, environment variable of its port, default port)
 SERVICES = {

@@ -13,11 +13,12 @@ import uuid
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from redress.cli import print_story
+from redress.dev.cli import print_story
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
-from redress.platform import start_platform
-from redress.settings import PROJECT_ROOT, ClientSettings, dev_credentials_file
+from redress.dev.platform import start_platform
+from redress.kernel.settings import ClientSettings
+from redress.dev.paths import PROJECT_ROOT, dev_credentials_file
 from redress.types.v1 import complaint_pb2 as types
 
 MD = (("authorization", f"Bearer {ClientSettings().token}"),)

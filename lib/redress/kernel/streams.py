@@ -12,7 +12,7 @@ from typing import Callable, Generic, TypeVar
 import structlog
 from google.protobuf.message import Message
 
-from redress.envelope import Envelope
+from redress.kernel.envelope import Envelope
 
 log = structlog.get_logger(__name__)
 S = TypeVar("S")

@@ -1,0 +1,132 @@
+"""Records a consumer cannot use go to its service's dead-letter topic, and it goes on.
+
+A dead letter keeps the original record (key, value, headers) and says why it was set
+aside and where it came from (topic, partition, offset, which consumer). Its key names
+that origin and the consumer, and the topic is compacted, so a record reported again
+(every replica's feed reads every event, and reads them again after a restart) stays one
+dead letter; a re-drive writes the same key again with status "redriven".
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Protocol
+
+import structlog
+
+log = structlog.get_logger(__name__)
+DEAD, REDRIVEN = "dead", "redriven"
+# Header names on a dead-letter record; the original record's own headers follow them.
+REASON, CONSUMER, TOPIC, PARTITION, OFFSET, KEY, TIME, STATUS = (
+    "dl_reason", "dl_consumer", "dl_topic", "dl_partition", "dl_offset", "dl_key", "dl_time", "dl_status")
+OWN_HEADERS = (REASON, CONSUMER, TOPIC, PARTITION, OFFSET, KEY, TIME, STATUS)
+MAX_REASON = 1000
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    """One record set aside: where it came from, why, and the record itself."""
+    consumer: str  # e.g. "intake.feed", "resolution.processor"
+    topic: str
+    partition: int
+    offset: int
+    reason: str
+    key: bytes | None = None
+    value: bytes | None = None
+    headers: tuple[tuple[str, bytes], ...] = ()
+    time: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    status: str = DEAD
+
+    @property
+    def id(self) -> str:
+        return f"{self.consumer}/{self.topic}/{self.partition}/{self.offset}"
+
+    def record_headers(self) -> list[tuple[str, bytes]]:
+        own = {REASON: self.reason[:MAX_REASON], CONSUMER: self.consumer, TOPIC: self.topic,
+               PARTITION: str(self.partition), OFFSET: str(self.offset), TIME: self.time.isoformat(),
+               STATUS: self.status}
+        headers = [(k, v.encode()) for k, v in own.items()]
+        if self.key is not None:
+            headers.append((KEY, self.key))
+        return headers + [(k, v) for k, v in self.headers if k not in OWN_HEADERS]
+
+
+def of_record(record, consumer: str, reason: str) -> DeadLetter:
+    """The dead letter of a consumed Kafka record (any object with its fields)."""
+    return DeadLetter(consumer=consumer, topic=record.topic, partition=record.partition, offset=record.offset,
+                      reason=reason, key=record.key, value=record.value, headers=tuple(record.headers or ()))
+
+
+def from_record(record) -> DeadLetter:
+    """A dead letter read back from the dead-letter topic."""
+    headers = list(record.headers or ())
+    own = {k: v for k, v in headers if k in OWN_HEADERS}
+
+    def text(name: str) -> str:
+        return own.get(name, b"").decode("utf-8", "replace")
+
+    try:
+        time = datetime.fromisoformat(text(TIME))
+    except ValueError:
+        time = datetime.fromtimestamp(record.timestamp / 1000, timezone.utc)
+    return DeadLetter(
+        consumer=text(CONSUMER), topic=text(TOPIC), partition=int(text(PARTITION) or -1),
+        offset=int(text(OFFSET) or -1), reason=text(REASON), key=own.get(KEY), value=record.value,
+        headers=tuple((k, v) for k, v in headers if k not in OWN_HEADERS), time=time, status=text(STATUS) or DEAD)
+
+
+def redriven(letter: DeadLetter) -> DeadLetter:
+    return replace(letter, status=REDRIVEN, time=datetime.now(timezone.utc))
+
+
+def deadletters_topic(service: str) -> str:
+    return f"redress.{service}.deadletters.v1"
+
+
+class Sink(Protocol):
+    async def write(self, letter: DeadLetter) -> None: ...
+
+
+class DeadLetters:
+    """Where one service's consumers put what they cannot use: logged, counted, written."""
+
+    def __init__(self, sink: Sink):
+        self._sink = sink
+        self.counts: Counter[str] = Counter()  # by consumer
+        self._seen: set[str] = set()
+
+    async def report(self, letter: DeadLetter) -> None:
+        self.counts[letter.consumer] += 1
+        if letter.id in self._seen:  # this process wrote it already (a re-read after a retry)
+            return
+        log.error("record set aside as a dead letter", consumer=letter.consumer, topic=letter.topic,
+                  partition=letter.partition, offset=letter.offset, reason=letter.reason)
+        await self._sink.write(letter)
+        self._seen.add(letter.id)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+class KafkaSink:
+    """Writes dead letters to the service's dead-letter topic (acks=all, like every append)."""
+
+    def __init__(self, producer, service: str):
+        self._producer = producer
+        self.topic = deadletters_topic(service)
+
+    async def write(self, letter: DeadLetter) -> None:
+        await self._producer.send_and_wait(self.topic, key=letter.id.encode(), value=letter.value,
+                                           headers=letter.record_headers())
+
+
+class MemorySink:
+    """Keeps dead letters in a list: the in-memory log's, and tests'."""
+
+    def __init__(self) -> None:
+        self.letters: list[DeadLetter] = []
+
+    async def write(self, letter: DeadLetter) -> None:
+        self.letters.append(letter)
