@@ -22,6 +22,9 @@ REASON, CONSUMER, TOPIC, PARTITION, OFFSET, KEY, TIME, STATUS = (
     "dl_reason", "dl_consumer", "dl_topic", "dl_partition", "dl_offset", "dl_key", "dl_time", "dl_status")
 OWN_HEADERS = (REASON, CONSUMER, TOPIC, PARTITION, OFFSET, KEY, TIME, STATUS)
 MAX_REASON = 1000
+# On a record written to a service's commands topic by a re-drive of a reaction's dead
+# letter: the events topic it came from, so the processor reacts to it again.
+REDRIVE_TOPIC = "redress_redrive_topic"
 
 
 @dataclass(frozen=True)
