@@ -7,7 +7,7 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from redress.kernel.envelope import event_id
+from redress.kernel.ids import event_id
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.commands.v1.commands_pb2 import CommandContext, Principal
 from redress.intake.v1.commands_pb2 import IntakeCommand

@@ -1,7 +1,8 @@
 """Envelopes round-trip through Kafka record headers; ids are deterministic."""
 from datetime import datetime, timezone
 
-from redress.kernel.envelope import Envelope, decode, encode, event_id
+from redress.kernel.envelope import Envelope, decode, encode
+from redress.kernel.ids import event_id
 from redress.events.v1 import intake_pb2 as ev
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 import sys
 import uuid
 from datetime import timezone
@@ -22,6 +21,7 @@ from redress.kernel.envelope import message_class
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
+from redress.kernel.declaration import declared
 from redress.kernel.settings import ClientSettings
 from redress.types.v1 import complaint_pb2 as types
 
@@ -175,11 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     dossier = sub.add_parser("dossier", help="the escalation dossier (corporate office and owner levels)")
     dossier.add_argument("complaint_id")
     replay = sub.add_parser("replay", help="rebuild a service's read models from offset zero; prints events/s")
-    replay.add_argument("service", choices=["intake", "resolution"])
+    replay.add_argument("service", choices=list(declared()))
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `redress tail | head` ends quietly
     if args.command == "replay":
-        return importlib.import_module(f"redress_{args.service}.replay").main()
+        from redress.dev import replay as replaying
+
+        return replaying.run(args.service)
     try:
         if args.command in ("case", "dossier"):
             return asyncio.run(_run_resolution(args))

@@ -14,13 +14,11 @@ import time
 from dataclasses import dataclass
 
 from redress.dev.broker import Broker, choose_broker
+from redress.kernel.declaration import declared
 from redress.kernel.settings import KafkaSettings
 
-# service -> (module to run, environment variable of its port, default port)
-SERVICES = {
-    "intake": ("redress_intake.main", "REDRESS_INTAKE_PORT", 50051),
-    "resolution": ("redress_resolution.main", "REDRESS_RESOLUTION_PORT", 50052),
-}
+# service -> (environment variable of its port, default port), from the services' declarations
+SERVICES = {name: (s.port_variable, s.default_port) for name, s in declared().items()}
 
 
 class ServiceFailed(RuntimeError):
@@ -50,12 +48,12 @@ def start_service(name: str, env: dict[str, str], port: int | None = None, timeo
 
     Its logs (stderr) go to `log_to`, or to this process's stderr.
     """
-    module, port_var, default_port = SERVICES[name]
+    port_var, default_port = SERVICES[name]
     if port is None:
         port = int(env.get(port_var) or os.environ.get(port_var) or default_port)
     full_env = {**os.environ, **env, port_var: str(port)}
     full_env.setdefault("REDRESS_LOG_FORMAT", "json")
-    process = subprocess.Popen([sys.executable, "-m", module], env=full_env, stdout=subprocess.PIPE,
+    process = subprocess.Popen([sys.executable, "-m", "redress.kernel.main", name], env=full_env, stdout=subprocess.PIPE,
                                stderr=log_to, text=True, bufsize=1)
     try:
         line = _ready_line(process, name, timeout)

@@ -7,7 +7,9 @@ import time
 from typing import Callable
 
 from redress.dev.broker import Broker, BrokerError, choose_broker, running_broker
-from redress.kernel.eventlog import EventFeed
+from redress.kernel.declaration import declaration
+from redress.kernel.feed import EventFeed
+from redress.kernel.servicelog import applier
 from redress.kernel.settings import KafkaSettings
 from redress.kernel.topics import events_topic
 
@@ -24,8 +26,9 @@ async def rebuild(bootstrap: str, kafka: KafkaSettings, service: str, apply: Cal
         await feed.stop()
 
 
-def run(service: str, new_book: Callable[[], object], count: Callable[[object], str]) -> int:
-    """Replays into a fresh read model and prints events/s. `count` says what was rebuilt."""
+def run(service: str) -> int:
+    """Replays the service's events into a fresh read model and prints events/s."""
+    read_model = declaration(service).read_model()
     kafka = KafkaSettings()
     try:
         running = running_broker(kafka)  # the broker `make run` started, if any
@@ -33,11 +36,11 @@ def run(service: str, new_book: Callable[[], object], count: Callable[[object], 
     except BrokerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    book = new_book()
     try:
-        events, seconds = asyncio.run(rebuild(broker.bootstrap, kafka, service, book.apply))
+        events, seconds = asyncio.run(rebuild(broker.bootstrap, kafka, service, applier(read_model)))
     finally:
         broker.stop()
     rate = events / seconds if seconds else 0.0
-    print(f"{service}: replayed {events} events into {count(book)} in {seconds:.2f}s: {rate:,.0f} events/s")
+    print(f"{service}: replayed {events} events into {len(read_model.streams.streams)} streams in "
+          f"{seconds:.2f}s: {rate:,.0f} events/s")
     return 0

@@ -15,6 +15,8 @@ from typing import Protocol
 
 import structlog
 
+from redress.kernel.topics import deadletters_topic
+
 log = structlog.get_logger(__name__)
 DEAD, REDRIVEN = "dead", "redriven"
 # Header names on a dead-letter record; the original record's own headers follow them.
@@ -81,10 +83,6 @@ def from_record(record) -> DeadLetter:
 
 def redriven(letter: DeadLetter) -> DeadLetter:
     return replace(letter, status=REDRIVEN, time=datetime.now(timezone.utc))
-
-
-def deadletters_topic(service: str) -> str:
-    return f"redress.{service}.deadletters.v1"
 
 
 class Sink(Protocol):

@@ -1,8 +1,10 @@
 """Deciding commands against one complaint's stream of events: what every service shares.
 
-Pure: builds envelopes from a domain's decisions; knows nothing of Kafka or gRPC.
-A service supplies its domain's `decide(state, command, now)` and
-`apply(state, event, at, request_id)`; its state has a `version`.
+Pure: builds envelopes from a domain's decisions; knows nothing of Kafka or gRPC. The
+kernel answers what is the same for every service before the domain sees a command:
+the tenant check, a request_id already applied (a retry gets the first answer; reused
+for another action, ALREADY_EXISTS), and a stale expected_etag (ABORTED). A service
+supplies `decide(state, command, now) -> events` and `apply(state, event, at) -> state`.
 """
 from __future__ import annotations
 
@@ -10,32 +12,27 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-import structlog
 from google.protobuf.message import Message
 
 from redress.commands.v1.commands_pb2 import CommandContext, CommandReply
-from redress.kernel.envelope import Envelope, event_id
-from redress.kernel.rejections import Invalid, Rejected, StaleEtag, code_number
+from redress.kernel.envelope import MAX_COMMAND_BYTES, Envelope, encode, record_size
+from redress.kernel.ids import event_id
+from redress.kernel.rejections import AlreadyExists, Internal, Invalid, NotFound, Rejected, StaleEtag, code_number
+from redress.kernel.streams import Stream, Streams, fold_one
 from redress.kernel.topics import partition_for
 
-log = structlog.get_logger(__name__)
-INTERNAL = 13
 MAX_REQUEST_ID, MAX_ETAG = 128, 32
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The events a command appends; or, for a request already applied, the version it gave."""
-    events: list
-    duplicate_of_version: int | None = None
+Decide = Callable[[Any, Message, datetime], list]
 
 
 @dataclass
 class Outcome:
-    """What deciding one command produced: its events (maybe none) and the reply to send."""
+    """What deciding one command produced: its events (maybe none) and the reply to send.
+    `failure` says why deciding failed when that was not the caller's fault (a bug)."""
     events: list[Envelope]
     reply: CommandReply
     partition: int = -1
+    failure: str = ""
 
 
 def check_context(context: CommandContext) -> None:
@@ -53,62 +50,83 @@ def check_etag(context: CommandContext, version: int, complaint_id: str) -> None
                         "it changed since you read it; read it again and retry", "expected_etag")
 
 
+def missing(complaint_id: str) -> str:
+    return f"complaint {complaint_id} does not exist"
+
+
 class StreamDecider:
     """Decides a batch of commands in order; later ones see the events of earlier ones."""
 
-    def __init__(self, command_type: type[Message], source: str, partitions: int,
-                 state_of: Callable[[str], Any], decide: Callable[[Any, Message, datetime], Decision],
-                 apply: Callable[[Any, Message, datetime, str], Any]):
+    def __init__(self, command_type: type[Message], source: str, partitions: int, streams: Streams,
+                 decide: Decide, not_found: Callable[[str], str] = missing):
         self.command_type = command_type
         self._source = source
         self._partitions = partitions
-        self._state_of = state_of
+        self._streams = streams
         self._decide = decide
-        self._apply = apply
+        self._not_found = not_found
 
     def decide_batch(self, commands: list[Message]) -> list[Outcome]:
-        pending: dict[str, Any] = {}
+        pending: dict[str, Stream] = {}
         return [self._decide_one(command, pending) for command in commands]
 
-    def _decide_one(self, command: Message, pending: dict[str, Any]) -> Outcome:
+    def _decide_one(self, command: Message, pending: dict[str, Stream]) -> Outcome:
         now = datetime.now(timezone.utc)
         ctx = command.context
-        cid = ctx.complaint_id
-        partition = partition_for(cid, self._partitions)
-        state = pending.get(cid) or self._state_of(cid)
+        partition = partition_for(ctx.complaint_id, self._partitions)
         reply = CommandReply(command_id=ctx.command_id, partition=partition, next_offset=-1)
+        stream = pending.get(ctx.complaint_id) or self._streams.stream(ctx.complaint_id)
         try:
-            check_context(ctx)
-            decision = self._decide(state, command, now)
-            if decision.duplicate_of_version is not None:
-                reply.version = decision.duplicate_of_version
-                return Outcome([], reply, partition)
-            envelopes, state = self._envelopes(ctx, state, decision.events, now)
+            envelopes, stream = self._decided(command, stream, now)
         except Rejected as rejected:
             reply.code, reply.message, reply.field = code_number(rejected), rejected.message, rejected.field
             return Outcome([], reply, partition)
-        except Exception:  # a bug, not the caller's fault: answer it, keep deciding the others
-            log.exception("deciding a command failed", complaint_id=cid, command_id=ctx.command_id)
-            reply.code, reply.message = INTERNAL, "the command could not be decided; it changed nothing"
-            return Outcome([], reply, partition)
-        if state is not None:
-            pending[cid] = state
-        reply.version = state.version if state else 0
+        except Exception as exc:  # a bug, not the caller's fault: answer it, keep deciding the others
+            reply.code = code_number(Internal(""))
+            reply.message = "the command could not be decided; it changed nothing"
+            return Outcome([], reply, partition, failure=f"deciding {command.WhichOneof('action')} failed: {exc!r}")
+        reply.version = stream.version
+        if envelopes:
+            pending[ctx.complaint_id] = stream
         return Outcome(envelopes, reply, partition)
 
-    def _envelopes(self, ctx: CommandContext, state: Any, events: list, now: datetime) -> tuple[list, Any]:
-        """The decided events in their envelopes, and the state after them."""
-        base = state.version if state else 0
+    def _decided(self, command: Message, stream: Stream, now: datetime) -> tuple[list[Envelope], Stream]:
+        ctx = command.context
+        check_context(ctx)
+        action = command.WhichOneof("action")
+        if action is None:
+            raise Invalid("the command has no action", "action")
+        if stream.organisation and stream.organisation != ctx.principal.organisation:
+            raise NotFound(self._not_found(ctx.complaint_id), "complaint_id")
+        if ctx.request_id in stream.requests:
+            version, first_action = stream.requests[ctx.request_id]
+            if first_action and first_action != action:
+                raise AlreadyExists(f"request_id {ctx.request_id} was already used for another request "
+                                    f"on complaint {ctx.complaint_id}", "request_id")
+            return [], Stream(version=version)
+        check_etag(ctx, stream.version, ctx.complaint_id)
+        events = self._decide(stream.state, command, now)
+        return self._envelopes(ctx, action, stream.copy(), events, now)
+
+    def _envelopes(self, ctx: CommandContext, action: str, stream: Stream, events: list,
+                   now: datetime) -> tuple[list[Envelope], Stream]:
+        """The decided events in their envelopes, and the stream after them."""
         envelopes = []
         for index, payload in enumerate(events):
-            envelopes.append(Envelope(
+            env = Envelope(
                 event_id=event_id(ctx.command_id, index), source=self._source, subject=ctx.complaint_id, time=now,
-                sequence=base + index + 1, organisation=ctx.principal.organisation,
+                sequence=stream.version + 1, organisation=ctx.principal.organisation,
                 actor=ctx.actor or ctx.principal.client_id, client_id=ctx.principal.client_id,
                 correlation_id=ctx.correlation_id, causation_id=ctx.causation_id or ctx.command_id,
-                request_id=ctx.request_id, payload=payload))
-            state = self._apply(state, payload, now, ctx.request_id)
-        return envelopes, state
+                request_id=ctx.request_id, payload=payload, command=action)
+            problem = fold_one(stream, self._streams.apply, env)
+            if problem:
+                raise RuntimeError(problem)
+            envelopes.append(env)
+        size = sum(record_size(*encode(env)) for env in envelopes)
+        if size > MAX_COMMAND_BYTES:
+            raise Invalid(f"the change is {size} bytes as events; the limit is {MAX_COMMAND_BYTES}", "")
+        return envelopes, stream
 
     def finish(self, outcome: Outcome, next_offset: int) -> None:
         outcome.reply.next_offset = next_offset

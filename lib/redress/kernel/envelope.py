@@ -5,21 +5,27 @@ record value, the attributes are `ce_*` headers. docs/events.md is the contract.
 """
 from __future__ import annotations
 
-import uuid
+import importlib
+import pkgutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from google.protobuf import any_pb2, descriptor_pool, message_factory
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 
-from redress.events.v1 import intake_pb2, resolution_pb2
+import redress.events.v1
 
 # Importing them registers every Redress event type, so `decode` knows them all.
-EVENT_MODULES = (intake_pb2, resolution_pb2)
+EVENT_MODULES = tuple(importlib.import_module(f"redress.events.v1.{m.name}")
+                      for m in pkgutil.iter_modules(redress.events.v1.__path__) if m.name.endswith("_pb2"))
 
 CONTENT_TYPE = "application/protobuf"
 SPEC_VERSION = "1.0"
-EVENT_NAMESPACE = uuid.UUID("6f1c5d3e-8a59-4c4a-9d0e-2b7f3c9a1e55")
+# One command's events travel as one record batch, below the broker's default
+# message.max.bytes (1 MiB).
+MAX_COMMAND_BYTES = 900 * 1024
+RECORD_OVERHEAD = 64
+REQUIRED = ("ce_id", "ce_source", "ce_type", "ce_subject", "ce_time")
 
 # CloudEvents attribute -> Envelope field, for the extension attributes Redress adds.
 EXTENSIONS = {
@@ -30,6 +36,7 @@ EXTENSIONS = {
     "ce_correlationid": "correlation_id",
     "ce_causationid": "causation_id",
     "ce_requestid": "request_id",
+    "ce_command": "command",
 }
 
 
@@ -49,18 +56,15 @@ class Envelope:
     payload: Message
     partition: int = -1
     offset: int = -1
+    # The action of the command that appended it (e.g. "amend"): a reused request_id is a
+    # retry only of the same action.
+    command: str = ""
 
     @property
     def type(self) -> str:
         if isinstance(self.payload, any_pb2.Any):  # a type this reader does not know
             return self.payload.TypeName()
         return self.payload.DESCRIPTOR.full_name
-
-
-
-def event_id(command_id: str, index: int) -> str:
-    """Deterministic: the same command always yields the same event ids."""
-    return str(uuid.uuid5(EVENT_NAMESPACE, f"{command_id}/{index}"))
 
 
 def to_headers(env: Envelope) -> list[tuple[str, bytes]]:
@@ -75,16 +79,28 @@ def to_headers(env: Envelope) -> list[tuple[str, bytes]]:
     }
     for header, attr in EXTENSIONS.items():
         attrs[header] = str(getattr(env, attr))
+    if not env.command:
+        del attrs["ce_command"]
     return [(k, v.encode()) for k, v in attrs.items()]
 
 
 def encode(env: Envelope) -> tuple[bytes, bytes, list[tuple[str, bytes]]]:
     """The record's key (the complaint id), value and headers."""
-    return env.subject.encode(), env.payload.SerializeToString(), to_headers(env)
+    payload = env.payload
+    value = payload.value if isinstance(payload, any_pb2.Any) else payload.SerializeToString()
+    return env.subject.encode(), value, to_headers(env)
+
+
+def record_size(key: bytes, value: bytes, headers: list[tuple[str, bytes]]) -> int:
+    return len(key) + len(value) + sum(len(k) + len(v) for k, v in headers) + RECORD_OVERHEAD
 
 
 class UnknownEventType(ValueError):
     pass
+
+
+class UnreadableRecord(ValueError):
+    """A record that is not an event this reader can use; the message says why."""
 
 
 def message_class(full_name: str) -> type[Message]:
@@ -96,25 +112,40 @@ def message_class(full_name: str) -> type[Message]:
 
 
 def decode(value: bytes, headers, partition: int = -1, offset: int = -1) -> Envelope:
-    """The envelope of a record; a payload of an unknown type stays packed in an Any."""
-    attrs = {k: v.decode() for k, v in headers}
+    """The envelope of a record; a payload of an unknown type stays packed in an Any.
+    Raises UnreadableRecord (naming the problem) for anything else."""
     try:
-        payload = message_class(attrs["ce_type"])()
-        payload.ParseFromString(value)
-    except UnknownEventType:
-        payload = any_pb2.Any(type_url=f"type.googleapis.com/{attrs['ce_type']}", value=value)
+        attrs = {k: v.decode() for k, v in headers or ()}
+    except (UnicodeDecodeError, AttributeError, TypeError, ValueError) as exc:
+        raise UnreadableRecord("a header is not UTF-8 text") from exc
+    missing = [h for h in REQUIRED if not attrs.get(h)]
+    if missing:
+        raise UnreadableRecord(f"no {', '.join(missing)} header")
     fields = {attr: attrs.get(header, "") for header, attr in EXTENSIONS.items()}
-    fields["sequence"] = int(fields["sequence"] or 0)
-    return Envelope(
-        event_id=attrs["ce_id"],
-        source=attrs["ce_source"],
-        subject=attrs["ce_subject"],
-        time=datetime.fromisoformat(attrs["ce_time"].replace("Z", "+00:00")),
-        payload=payload,
-        partition=partition,
-        offset=offset,
-        **fields,
-    )
+    try:
+        fields["sequence"] = int(fields["sequence"] or 0)
+    except ValueError as exc:
+        raise UnreadableRecord(f"ce_sequence {fields['sequence'][:40]!r} is not a number") from exc
+    try:
+        time = datetime.fromisoformat(attrs["ce_time"].replace("Z", "+00:00"))
+        if time.tzinfo is None:
+            raise ValueError("no time zone")
+    except ValueError as exc:
+        raise UnreadableRecord(f"ce_time {attrs['ce_time'][:40]!r} is not an RFC 3339 instant") from exc
+    return Envelope(event_id=attrs["ce_id"], source=attrs["ce_source"], subject=attrs["ce_subject"], time=time,
+                    payload=_payload(attrs["ce_type"], value or b""), partition=partition, offset=offset, **fields)
+
+
+def _payload(type_name: str, value: bytes) -> Message:
+    try:
+        payload = message_class(type_name)()
+    except UnknownEventType:
+        return any_pb2.Any(type_url=f"type.googleapis.com/{type_name}", value=value)
+    try:
+        payload.ParseFromString(value)
+    except DecodeError as exc:
+        raise UnreadableRecord(f"the payload is not a valid {type_name}") from exc
+    return payload
 
 
 def decode_record(record) -> Envelope:

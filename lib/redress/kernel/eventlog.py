@@ -1,21 +1,20 @@
-"""The Kafka side of the log: topics, the idempotent producer, appends, and the feed.
+"""The Kafka side of the log: topics, the idempotent producer, appends.
 
-Everything here is I/O. Services see three things: `append` (one command's events
-as one record batch: all of them land or none do), `EventFeed` (every event of a
-topic, from offset zero, in partition order, with a way to wait until it has read
-up to given offsets), and `ensure_topics`.
+Everything here is I/O: `append_commands` (one command's events as one record batch:
+all of them land or none do), `ensure_topics`, `new_producer`. The feed that reads a
+topic back is in redress.kernel.feed.
 """
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import Awaitable, Callable, Iterable
+from typing import Iterable
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from redress.kernel.envelope import Envelope, decode_record, encode
+from redress.kernel.envelope import MAX_COMMAND_BYTES, Envelope, encode, record_size
 from redress.kernel.settings import KafkaSettings
 from redress.kernel.topics import TopicSpec
 
@@ -103,13 +102,7 @@ def new_producer(bootstrap: str, settings: KafkaSettings, client_id: str) -> AIO
     )
 
 
-# One record batch stays below the broker's default message.max.bytes (1 MiB).
-MAX_BATCH_BYTES = 900 * 1024
-RECORD_OVERHEAD = 64
-
-
-def _record_size(key: bytes, value: bytes, headers: list[tuple[str, bytes]]) -> int:
-    return len(key) + len(value) + sum(len(k) + len(v) for k, v in headers) + RECORD_OVERHEAD
+MAX_BATCH_BYTES = MAX_COMMAND_BYTES
 
 
 async def append_commands(producer: AIOKafkaProducer, topic: str, partition: int,
@@ -125,7 +118,7 @@ async def append_commands(producer: AIOKafkaProducer, topic: str, partition: int
     size = 0
     for events in commands:
         records = [encode(env) for env in events]
-        needed = sum(_record_size(*r) for r in records)
+        needed = sum(record_size(*r) for r in records)
         if chunks[-1] and size + needed > MAX_BATCH_BYTES:
             chunks.append([])
             size = 0
@@ -147,116 +140,3 @@ async def append_commands(producer: AIOKafkaProducer, topic: str, partition: int
             offset += len(records)
             after.append(offset if records else -1)
     return after
-
-
-class EventFeed:
-    """Reads every partition of a topic from offset zero and hands each event on, in order."""
-
-    def __init__(self, bootstrap: str, topic: str, settings: KafkaSettings,
-                 on_event: Callable[[Envelope], Awaitable[None] | None]):
-        self.topic = topic
-        self._on_event = on_event
-        self._consumer = AIOKafkaConsumer(
-            bootstrap_servers=bootstrap,
-            enable_auto_commit=False,
-            auto_offset_reset="earliest",
-            fetch_max_wait_ms=settings.fetch_max_wait_ms,
-            max_partition_fetch_bytes=4 * 1024 * 1024,
-        )
-        # A second connection for offset look-ups: on the fetching one they would queue
-        # behind the long-polling fetch request.
-        self._offsets = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-        self.positions: dict[int, int] = {}
-        self._advanced = asyncio.Condition()
-        self._task: asyncio.Task | None = None
-        self.partitions: list[TopicPartition] = []
-        self.events_read = 0
-        self._lookup_waiters: list[asyncio.Future] = []
-        self._lookup_task: asyncio.Task | None = None
-
-    async def start(self) -> None:
-        await self._consumer.start()
-        await self._offsets.start()
-        self.partitions = await assign_all(self._consumer, self.topic)
-        await self._consumer.seek_to_beginning(*self.partitions)
-        self.positions = {tp.partition: 0 for tp in self.partitions}
-        self._task = asyncio.create_task(self._run(), name=f"feed:{self.topic}")
-
-    async def stop(self) -> None:
-        await stop_task(self._task)
-        await stop_task(self._lookup_task)
-        for waiter in self._lookup_waiters:
-            waiter.cancel()
-        await self._consumer.stop()
-        await self._offsets.stop()
-
-    @property
-    def task(self) -> asyncio.Task | None:
-        return self._task
-
-    async def end_offsets(self) -> dict[int, int]:
-        """The topic's end offsets, asked of the broker after this call began.
-
-        Callers that arrive while a look-up is under way share the next one, so a
-        burst of requests costs one round trip, and every caller still sees all
-        the events acknowledged before it asked.
-        """
-        waiter = asyncio.get_running_loop().create_future()
-        self._lookup_waiters.append(waiter)
-        if self._lookup_task is None or self._lookup_task.done():
-            self._lookup_task = asyncio.create_task(self._look_up_end_offsets())
-        return await waiter
-
-    async def _look_up_end_offsets(self) -> None:
-        while self._lookup_waiters:
-            waiting, self._lookup_waiters = self._lookup_waiters, []
-            try:
-                ends = await self._offsets.end_offsets(self.partitions)
-            except Exception as exc:  # every waiter gets the error, none is left hanging
-                for waiter in waiting:
-                    if not waiter.done():
-                        waiter.set_exception(exc)
-                continue
-            result = {tp.partition: offset for tp, offset in ends.items()}
-            for waiter in waiting:
-                if not waiter.done():
-                    waiter.set_result(result)
-
-    async def wait_for(self, targets: dict[int, int], timeout: float | None = None) -> None:
-        """Returns once every partition has been read up to (excluding) its target offset."""
-        async def reached() -> None:
-            async with self._advanced:
-                await self._advanced.wait_for(
-                    lambda: all(self.positions.get(p, 0) >= o for p, o in targets.items())
-                )
-        await asyncio.wait_for(reached(), timeout)
-
-    async def catch_up(self, timeout: float | None = None) -> None:
-        """Waits until every event acknowledged before this call has been read."""
-        async def caught_up() -> None:
-            await self.wait_for(await self.end_offsets())
-        await asyncio.wait_for(caught_up(), timeout)
-
-    async def _run(self) -> None:
-        while True:
-            batches = await self._consumer.getmany(timeout_ms=1000, max_records=2000)
-            for tp, records in batches.items():
-                for record in records:
-                    try:
-                        env = decode_record(record)
-                    except Exception as exc:  # not an event at all: nothing to apply
-                        log.error("unreadable record skipped", topic=self.topic, partition=record.partition,
-                                  offset=record.offset, error=repr(exc))
-                        continue
-                    result = self._on_event(env)
-                    if asyncio.iscoroutine(result):
-                        await result
-                    self.events_read += 1
-                self.positions[tp.partition] = records[-1].offset + 1
-            # Gaps (transaction markers, deleted records) still move the position forward.
-            for tp in self.partitions:
-                pos = await self._consumer.position(tp)
-                if pos > self.positions.get(tp.partition, 0):
-                    self.positions[tp.partition] = pos
-            async with self._advanced:
-                self._advanced.notify_all()

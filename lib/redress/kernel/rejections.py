@@ -4,11 +4,24 @@ Each carries the message the caller sees and, where one input is at fault, its f
 """
 from __future__ import annotations
 
-import grpc
+import enum
+
+
+class Code(enum.Enum):
+    """The gRPC status codes a refusal can carry (same names and numbers as grpc.StatusCode;
+    domains must not need grpc to refuse)."""
+    FAILED_PRECONDITION = (9, "failed precondition")
+    INVALID_ARGUMENT = (3, "invalid argument")
+    NOT_FOUND = (5, "not found")
+    ABORTED = (10, "aborted")
+    ALREADY_EXISTS = (6, "already exists")
+    PERMISSION_DENIED = (7, "permission denied")
+    RESOURCE_EXHAUSTED = (8, "resource exhausted")
+    INTERNAL = (13, "internal")
 
 
 class Rejected(Exception):
-    code = grpc.StatusCode.FAILED_PRECONDITION
+    code = Code.FAILED_PRECONDITION
 
     def __init__(self, message: str, field: str = ""):
         super().__init__(message)
@@ -17,32 +30,32 @@ class Rejected(Exception):
 
 
 class Invalid(Rejected):
-    code = grpc.StatusCode.INVALID_ARGUMENT
+    code = Code.INVALID_ARGUMENT
 
 
 class NotFound(Rejected):
-    code = grpc.StatusCode.NOT_FOUND
+    code = Code.NOT_FOUND
 
 
 class StaleEtag(Rejected):
-    code = grpc.StatusCode.ABORTED
+    code = Code.ABORTED
 
 
 class AlreadyExists(Rejected):
-    code = grpc.StatusCode.ALREADY_EXISTS
+    code = Code.ALREADY_EXISTS
 
 
 class Forbidden(Rejected):
-    code = grpc.StatusCode.PERMISSION_DENIED
+    code = Code.PERMISSION_DENIED
 
 
 class Exhausted(Rejected):
-    code = grpc.StatusCode.RESOURCE_EXHAUSTED
+    code = Code.RESOURCE_EXHAUSTED
 
 
 class Internal(Rejected):
     """Not the caller's fault: deciding the command failed; it changed nothing."""
-    code = grpc.StatusCode.INTERNAL
+    code = Code.INTERNAL
 
 
 _BY_CODE = {cls.code.value[0]: cls for cls in (Rejected, Invalid, NotFound, StaleEtag, AlreadyExists, Forbidden, Exhausted, Internal)}

@@ -19,7 +19,7 @@ from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
 from redress.kernel.auth import Credentials, Principal
-from redress.kernel.commandbus import CommandTimeout
+from redress.kernel.sender import CommandTimeout
 from redress.kernel.rejections import Rejected
 
 log = structlog.get_logger(__name__)
@@ -37,7 +37,7 @@ def _status(rejected: Rejected) -> grpc.Status:
     info = error_details_pb2.ErrorInfo(
         reason=rejected.code.name, domain=ERROR_DOMAIN, metadata={"field": rejected.field} if rejected.field else {})
     details = [info]
-    if rejected.field and rejected.code == grpc.StatusCode.INVALID_ARGUMENT:
+    if rejected.field and rejected.code.name == "INVALID_ARGUMENT":
         details.append(error_details_pb2.BadRequest(field_violations=[
             error_details_pb2.BadRequest.FieldViolation(field=rejected.field, description=rejected.message)]))
     packed = []

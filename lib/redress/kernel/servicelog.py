@@ -1,44 +1,56 @@
-"""A service's place on the log: its topics, its feed, its command bus, wired once.
+"""A service's place on the Kafka log: its topics, its feed, its command bus, wired once.
 
-Every Redress service builds one: it rebuilds the service's read model from the
-service's events topic, decides the commands of the partitions this replica owns,
-and sends commands on behalf of RPCs, answering once the read model has the result.
+Every Redress service has one: it rebuilds the service's read model from the service's
+events topic, decides the commands of the partitions this replica owns, and sends
+commands on behalf of RPCs, answering once the read model has the result. Records it
+cannot use go to the service's dead-letter topic; its readiness says whether it may
+answer (redress.kernel.health).
 """
 from __future__ import annotations
 
 import asyncio
 import uuid
 from datetime import datetime, timedelta, timezone
-from typing import Callable
+from typing import Callable, Iterable
 
 import structlog
 from google.protobuf.message import Message
 
-from redress.kernel.commandbus import CommandProcessor, CommandSender
 from redress.commands.v1.commands_pb2 import CommandReply, Principal
+from redress.kernel import ids
+from redress.kernel.deadletters import DeadLetters, KafkaSink, of_record
 from redress.kernel.decisions import StreamDecider, check_context, deadline_of
 from redress.kernel.envelope import Envelope
-from redress.kernel.eventlog import EventFeed, ensure_topics, new_producer
+from redress.kernel.eventlog import ensure_topics, new_producer, stop_task
+from redress.kernel.feed import EventFeed
+from redress.kernel.health import BROKER_UNREACHABLE, SERVING, Readiness
+from redress.kernel.processor import CommandProcessor, React
 from redress.kernel.rejections import from_code
 from redress.kernel.rpc import Caller
+from redress.kernel.sender import CommandSender
 from redress.kernel.settings import KafkaSettings, ServiceSettings
 from redress.kernel.topics import commands_topic, events_topic, events_topic_spec, replies_topic, service_topics
 
 log = structlog.get_logger(__name__)
-COMMAND_NAMESPACE = uuid.UUID("3d4f6a2e-5b8c-4f7d-a1e3-9c2b7d6e8f01")
+PROBE_EVERY_S = 1.0
 
 
 def command_id_for(command: Message) -> str:
-    """Deterministic, so a retry is the same command; distinct per complaint and action."""
-    ctx, action = command.context, command.WhichOneof("action")
-    return str(uuid.uuid5(COMMAND_NAMESPACE,
-                          f"command/{ctx.principal.organisation}/{ctx.complaint_id}/{action}/{ctx.request_id}"))
+    ctx = command.context
+    return ids.command_id(ctx.principal.organisation, ctx.complaint_id, command.WhichOneof("action"), ctx.request_id)
+
+
+def applier(read_model) -> Callable[[Envelope], Iterable[str]]:
+    """Applies an event to a read model; returns the problems its streams met."""
+    def apply(env: Envelope) -> list[str]:
+        read_model.apply(env)
+        return [reason for _, reason in read_model.streams.take_problems()]
+    return apply
 
 
 class ServiceLog:
     def __init__(self, service: str, bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings,
-                 apply_event: Callable[[Envelope], object], decider: StreamDecider,
-                 reactions: dict[str, Callable[[Envelope], Message | None]] | None = None):
+                 read_model, decider: StreamDecider, reactions: dict[str, React] | None = None):
         """`reactions` maps another service's name to a function turning its events into our commands."""
         self.service = service
         self._reacts_to = list(reactions or {})
@@ -47,17 +59,28 @@ class ServiceLog:
         self.settings = settings
         self.instance_id = settings.instance_id or f"{service}-{uuid.uuid4().hex[:12]}"
         self.failed = asyncio.Event()
+        self.readiness = Readiness(service)
         self.events_topic = events_topic(service)
         self.producer = new_producer(bootstrap, kafka, self.instance_id)
-        self.feed = EventFeed(bootstrap, self.events_topic, kafka, apply_event)
+        self.dead_letters = DeadLetters(KafkaSink(self.producer, service))
+        self.feed = EventFeed(bootstrap, self.events_topic, kafka, applier(read_model),
+                              self._unusable(f"{service}.feed"))
         self.sender = CommandSender(bootstrap, self.producer, commands_topic(service), replies_topic(service),
                                     CommandReply, self.instance_id, kafka.partitions, kafka)
         self.processor = CommandProcessor(
             bootstrap, self.producer, service, commands_topic(service), self.events_topic,
             replies_topic(service), self.feed, decider, kafka, deadline_of,
-            {events_topic(other): react for other, react in (reactions or {}).items()})
+            {events_topic(other): react for other, react in (reactions or {}).items()},
+            self._unusable(f"{service}.processor"))
+        self._probe: asyncio.Task | None = None
+
+    def _unusable(self, consumer: str):
+        async def report(record, reason: str) -> None:
+            await self.dead_letters.report(of_record(record, consumer, reason))
+        return report
 
     async def start(self) -> None:
+        """Returns once this replica has joined its group and caught up: it may serve."""
         others = [events_topic_spec(other, self.kafka) for other in self._reacts_to]
         await ensure_topics(self.bootstrap, [*service_topics(self.service, self.kafka), *others])
         await self.producer.start()
@@ -65,10 +88,13 @@ class ServiceLog:
         await self.feed.catch_up()
         await self.sender.start()
         await self.processor.start()
-        # SERVING only once this replica is in the group (it may own no partition at all).
+        # Serving only once this replica is in the group (it may own no partition at all).
         await asyncio.wait_for(self.processor.joined.wait(), timeout=60)
+        await self.feed.catch_up()
         for task in (self.feed.task, self.sender.task, self.processor.task):
             self.supervise(task)
+        self._probe = asyncio.create_task(self._watch_broker(), name="broker-probe")
+        self.supervise(self._probe)
 
     def supervise(self, task: asyncio.Task) -> None:
         """A background loop of this service: if it ends, the replica stops."""
@@ -81,12 +107,36 @@ class ServiceLog:
         log.error("background task ended", task=task.get_name(), error=repr(task.exception()))
         self.failed.set()
 
+    async def _watch_broker(self) -> None:
+        """NOT_SERVING once the broker has been unreachable for the grace; SERVING when it answers."""
+        loop = asyncio.get_running_loop()
+        last_answer = loop.time()
+        while True:
+            await asyncio.sleep(PROBE_EVERY_S)
+            try:
+                await asyncio.wait_for(self.producer.client.fetch_all_metadata(), timeout=3)
+            except Exception as exc:
+                if loop.time() - last_answer > self.settings.broker_grace_s:
+                    if self.readiness.state == SERVING:
+                        log.error("broker unreachable beyond the grace", error=repr(exc),
+                                  grace_s=self.settings.broker_grace_s)
+                    await self.readiness.set(BROKER_UNREACHABLE)
+                continue
+            last_answer = loop.time()
+            if self.readiness.state == BROKER_UNREACHABLE:
+                await self.readiness.set(SERVING)
+
     async def stop(self) -> None:
+        await stop_task(self._probe)
         for part in (self.processor, self.sender, self.feed, self.producer):
             try:
                 await part.stop()
             except Exception as exc:
                 log.warning("stopping a part failed", part=type(part).__name__, error=repr(exc))
+
+    @property
+    def events_read(self) -> int:
+        return self.feed.events_read
 
     async def caught_up(self) -> None:
         await self.feed.catch_up(timeout=self.settings.command_timeout_s)
@@ -98,30 +148,37 @@ class ServiceLog:
     def command(self, command_type: type[Message], caller: Caller, request_id: str, complaint_id: str,
                 etag: str = "") -> Message:
         """A command without its action yet; refused here (nothing sent) when its context is bad."""
-        command = command_type()
-        ctx = command.context
-        ctx.request_id = request_id or str(uuid.uuid4())
-        ctx.complaint_id = complaint_id
-        ctx.expected_etag = etag
-        ctx.principal.CopyFrom(Principal(client_id=caller.principal.client_id,
-                                         organisation=caller.principal.organisation,
-                                         roles=sorted(caller.principal.roles)))
-        ctx.correlation_id = caller.correlation_id
-        ctx.actor = caller.actor
-        ctx.deadline.FromDatetime(datetime.now(timezone.utc) + timedelta(seconds=self.settings.command_timeout_s))
-        check_context(ctx)
-        return command
+        return new_command(command_type, caller, request_id, complaint_id, etag, self.settings.command_timeout_s)
 
     async def send(self, command: Message) -> CommandReply:
         """Sends the command to its complaint's single writer; returns once the read model has
-        the result. A refusal is raised as the domain's Rejected."""
+        the result, all within the command timeout. A refusal is raised as the domain's Rejected."""
         command.context.command_id = command_id_for(command)
-        timeout = self.settings.command_timeout_s
-        reply = await self.sender.send(command, command.context.complaint_id, timeout)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.settings.command_timeout_s
+        reply = await self.sender.send(command, command.context.complaint_id, deadline - loop.time())
         if reply.code:
             raise from_code(reply.code, reply.message, reply.field)
+        left = max(0.0, deadline - loop.time())
         if reply.next_offset >= 0:
-            await self.feed.wait_for({reply.partition: reply.next_offset}, timeout=timeout)
+            await self.feed.wait_for({reply.partition: reply.next_offset}, timeout=left)
         else:
-            await self.feed.catch_up(timeout=timeout)
+            await self.feed.catch_up(timeout=left)
         return reply
+
+
+def new_command(command_type: type[Message], caller: Caller, request_id: str, complaint_id: str, etag: str,
+                timeout_s: float) -> Message:
+    command = command_type()
+    ctx = command.context
+    ctx.request_id = request_id or str(uuid.uuid4())
+    ctx.complaint_id = complaint_id
+    ctx.expected_etag = etag
+    ctx.principal.CopyFrom(Principal(client_id=caller.principal.client_id,
+                                     organisation=caller.principal.organisation,
+                                     roles=sorted(caller.principal.roles)))
+    ctx.correlation_id = caller.correlation_id
+    ctx.actor = caller.actor
+    ctx.deadline.FromDatetime(datetime.now(timezone.utc) + timedelta(seconds=timeout_s))
+    check_context(ctx)
+    return command

@@ -42,8 +42,6 @@ class KafkaSettings:
 @dataclass(frozen=True)
 class ServiceSettings:
     host: str = field(default_factory=lambda: _env("REDRESS_HOST", "127.0.0.1"))
-    intake_port: int = field(default_factory=lambda: _int("REDRESS_INTAKE_PORT", 50051))
-    resolution_port: int = field(default_factory=lambda: _int("REDRESS_RESOLUTION_PORT", 50052))
     clock_tick_s: float = field(default_factory=lambda: float(_env("REDRESS_CLOCK_TICK_S", "1")))
     # Resolution's policy files; unset: the defaults shipped with the service.
     resolution_config_dir: Path | None = field(
@@ -53,6 +51,8 @@ class ServiceSettings:
         default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_CREDENTIALS_FILE")) else None
     )
     command_timeout_s: float = field(default_factory=lambda: float(_env("REDRESS_COMMAND_TIMEOUT_S", "10")))
+    # How long the broker may be unreachable before the replica says NOT_SERVING.
+    broker_grace_s: float = field(default_factory=lambda: float(_env("REDRESS_BROKER_GRACE_S", "10")))
     grace_s: float = field(default_factory=lambda: float(_env("REDRESS_SHUTDOWN_GRACE_S", "5")))
     log_format: str = field(default_factory=lambda: _env("REDRESS_LOG_FORMAT", "auto"))
     log_level: str = field(default_factory=lambda: _env("REDRESS_LOG_LEVEL", "info"))

@@ -40,8 +40,19 @@ def events_topic_spec(service: str, settings: KafkaSettings) -> TopicSpec:
     return TopicSpec(events_topic(service), settings.partitions, settings.replication, config)
 
 
+def deadletters_topic(service: str) -> str:
+    return f"redress.{service}.deadletters.v1"
+
+
+def deadletters_topic_spec(service: str, settings: KafkaSettings) -> TopicSpec:
+    """Compacted: one record per dead letter (the latest, e.g. re-driven), kept until handled."""
+    config = {"min.insync.replicas": str(settings.min_insync), "cleanup.policy": "compact",
+              "retention.ms": "-1"}
+    return TopicSpec(deadletters_topic(service), settings.partitions, settings.replication, config)
+
+
 def service_topics(service: str, settings: KafkaSettings) -> list[TopicSpec]:
-    """The service's events topic, and its transient commands and replies topics."""
+    """The service's events topic, its transient commands and replies topics, its dead letters."""
     def transient(retention_ms: int) -> dict[str, str]:
         return {"min.insync.replicas": str(settings.min_insync), "cleanup.policy": "delete",
                 "retention.ms": str(retention_ms)}
@@ -51,4 +62,5 @@ def service_topics(service: str, settings: KafkaSettings) -> list[TopicSpec]:
         events_topic_spec(service, settings),
         TopicSpec(commands_topic(service), n, r, transient(settings.command_retention_ms)),
         TopicSpec(replies_topic(service), n, r, transient(settings.reply_retention_ms)),
+        deadletters_topic_spec(service, settings),
     ]

@@ -9,22 +9,18 @@ from datetime import datetime, timezone
 
 import structlog
 
-from redress.kernel.decisions import StreamDecider
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.kernel.rejections import Invalid, NotFound
 from redress.kernel.rpc import Caller
+from redress.kernel.ids import complaint_id_for
 from redress.kernel.servicelog import ServiceLog
-from redress.kernel.settings import KafkaSettings, ServiceSettings
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
 from redress_intake.categories import suggest_category
 from redress_intake.projection import ComplaintBook, with_customer
 
 log = structlog.get_logger(__name__)
-SERVICE = "intake"
-SOURCE = "//redress/intake"
-COMPLAINT_NAMESPACE = uuid.UUID("3d4f6a2e-5b8c-4f7d-a1e3-9c2b7d6e8f01")
 
 
 @dataclass(frozen=True)
@@ -34,23 +30,13 @@ class Filing:
     other_open: list[domain.Complaint]
 
 
-def complaint_id_for(organisation: str, request_id: str) -> str:
-    return str(uuid.uuid5(COMPLAINT_NAMESPACE, f"{organisation}/{request_id}"))
-
-
 class Intake:
-    def __init__(self, bootstrap: str, kafka: KafkaSettings, service: ServiceSettings):
-        self.book = ComplaintBook()
-        decider = StreamDecider(IntakeCommand, SOURCE, kafka.partitions, self.book.complaints.get,
-                                domain.decide, domain.apply)
-        self.log = ServiceLog(SERVICE, bootstrap, kafka, service, self.book.apply, decider)
+    def __init__(self, log: ServiceLog, book: ComplaintBook, settings=None):
+        self.log = log
+        self.book = book
 
     async def start(self) -> None:
-        await self.log.start()
-        log.info("intake ready", complaints=len(self.book.complaints), events=self.log.feed.events_read)
-
-    async def stop(self) -> None:
-        await self.log.stop()
+        log.info("intake ready", complaints=len(self.book.complaints), events=self.log.events_read)
 
     # -- commands ------------------------------------------------------------------------
     async def file(self, caller: Caller, draft: ev.ComplaintFiled, request_id: str) -> Filing:
@@ -126,8 +112,7 @@ class Intake:
         return self.book.as_of(command.context.complaint_id, reply.version)
 
     def _filing_answer(self, org: str, complaint_id: str, request_id: str) -> Filing:
-        current = self.book.complaints[complaint_id]
-        version = current.requests[request_id][0]
+        version = self.book.streams.stream(complaint_id).requests[request_id][0]
         complaint = self.book.as_of(complaint_id, version)
         linked = any(e.request_id == request_id and isinstance(e.payload, ev.RepeatContactRecorded)
                      for e in self.book.histories[complaint_id])

@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from types import MappingProxyType
-from typing import Mapping
 
 from redress.events.v1 import intake_pb2 as ev
-from redress.kernel.decisions import Decision, check_etag
 from redress.kernel.rejections import AlreadyExists, Invalid, NotFound, Rejected
 from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.types.v1 import complaint_pb2 as types
@@ -49,8 +46,6 @@ class Complaint:
     status: str = OPEN
     repeat_channels: tuple[int, ...] = ()
     withdrawn_reason: str = ""
-    # request_id -> (the complaint's version right after that request, its first event's type).
-    requests: Mapping[str, tuple[int, str]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def complaint_id(self) -> str:
@@ -159,38 +154,20 @@ def reference_for(complaint_id: str) -> str:
 
 # -- decide ------------------------------------------------------------------------------
 
-# The first event each action appends: a request_id is a retry only of the same action.
-FIRST_EVENT = {
-    "file": ev.ComplaintFiled,
-    "repeat_contact": ev.RepeatContactRecorded,
-    "amend": ev.ComplaintAmended,
-    "withdraw": ev.ComplaintWithdrawn,
-}
-
-
-def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> Decision:
-    ctx = command.context
+def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> list:
+    """The events a command appends (the kernel has answered retries and stale etags)."""
     action = command.WhichOneof("action")
-    if action not in FIRST_EVENT:
-        raise Invalid("the command has no action", "action")
-    if state is not None and state.filed.organisation != ctx.principal.organisation:
-        raise NotFound(f"complaint {ctx.complaint_id} does not exist", "complaint_id")
-    if state is not None and ctx.request_id in state.requests:
-        version, kind = state.requests[ctx.request_id]
-        if kind != FIRST_EVENT[action].DESCRIPTOR.full_name:
-            raise AlreadyExists(f"request_id {ctx.request_id} was already used for another request "
-                                "on this complaint", "request_id")
-        return Decision([], duplicate_of_version=version)
     if action == "file":
-        return Decision(file_complaint(state, command, now))
+        return file_complaint(state, command, now)
     if state is None:
-        raise NotFound(f"complaint {ctx.complaint_id} does not exist", "complaint_id")
-    check_etag(ctx, state.version, state.complaint_id)
+        raise NotFound(f"complaint {command.context.complaint_id} does not exist", "complaint_id")
     if action == "repeat_contact":
-        return Decision(record_repeat_contact(state, command.repeat_contact))
+        return record_repeat_contact(state, command.repeat_contact)
     if action == "amend":
-        return Decision(amend(state, command.amend))
-    return Decision(withdraw(state, command.withdraw))
+        return amend(state, command.amend)
+    if action == "withdraw":
+        return withdraw(state, command.withdraw)
+    raise Invalid("the command has no action", "action")
 
 
 def file_complaint(state: Complaint | None, command: IntakeCommand, now: datetime) -> list:
@@ -240,17 +217,13 @@ def withdraw(state: Complaint, withdrawal: ev.ComplaintWithdrawn) -> list:
 
 # -- apply --------------------------------------------------------------------------------
 
-def apply(state: Complaint | None, event, at: datetime, request_id: str = "") -> Complaint:
-    """The complaint after one more event (its version is one higher).
-
-    An event of a type this version does not know (a newer writer's) changes nothing
-    but the version.
-    """
+def apply(state: Complaint | None, event, at: datetime) -> Complaint:
+    """The complaint after one more event it knows (the kernel keeps the version)."""
     if isinstance(event, ev.ComplaintFiled):
-        state = Complaint(filed=event, filed_at=at, updated_at=at)
-    elif state is None:
+        return Complaint(filed=event, filed_at=at, updated_at=at)
+    if state is None:
         raise ValueError(f"{type(event).__name__} before ComplaintFiled")
-    elif isinstance(event, ev.ComplaintAcknowledged):
+    if isinstance(event, ev.ComplaintAcknowledged):
         state = replace(state, reference=event.reference)
     elif isinstance(event, ev.RepeatContactRecorded):
         state = replace(state, repeat_channels=state.repeat_channels + (event.channel,))
@@ -262,10 +235,4 @@ def apply(state: Complaint | None, event, at: datetime, request_id: str = "") ->
         state = replace(state, filed=filed)
     elif isinstance(event, ev.ComplaintWithdrawn):
         state = replace(state, status=WITHDRAWN, withdrawn_reason=event.reason)
-    version = state.version + 1
-    requests = state.requests
-    if request_id:
-        kind = requests.get(request_id, (0, event.DESCRIPTOR.full_name))[1]
-        requests = MappingProxyType({**requests, request_id: (version, kind)})
-    return replace(state, version=version, updated_at=at, requests=requests)
-
+    return replace(state, updated_at=at)

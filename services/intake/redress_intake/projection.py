@@ -6,22 +6,22 @@ no Kafka, no gRPC.
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
+import uuid
 from typing import Callable, Iterator
 
 import structlog
 
 from redress.kernel.envelope import Envelope
-from redress.kernel.streams import ComplaintStreams
+from redress.kernel.ids import customer_id
+from redress.kernel.streams import Streams
 from redress.events.v1 import intake_pb2 as ev
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
 from redress_intake.domain import Complaint
 
 log = structlog.get_logger(__name__)
-CUSTOMER_NAMESPACE = uuid.UUID("0b7e4c1a-3f1d-4e0a-9c55-6d8f2a4b7e10")
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,9 @@ class ComplaintFilter:
 
 class ComplaintBook:
     def __init__(self) -> None:
-        self._streams: ComplaintStreams[Complaint] = ComplaintStreams(domain.apply)
-        self.complaints = self._streams.states
-        self.histories = self._streams.histories
+        self.streams: Streams[Complaint] = Streams(domain.apply)
+        self.complaints = self.streams.states
+        self.histories = self.streams.histories
         self._customers: dict[tuple[str, str], str] = {}
         self._by_customer: dict[str, list[str]] = {}
         self._by_org: dict[str, list[str]] = {}
@@ -61,24 +61,28 @@ class ComplaintBook:
     # -- building ---------------------------------------------------------------------
     @property
     def duplicates_skipped(self) -> int:
-        return self._streams.duplicates_skipped
+        return self.streams.duplicates_skipped
 
     def apply(self, env: Envelope) -> bool:
-        state = self._streams.fold(env)
-        if state is None:
+        stream = self.streams.fold(env)
+        if stream is None:
             return False
-        if isinstance(env.payload, ev.ComplaintFiled):
-            self._index_filing(env.payload)
-            self._requests[(env.organisation, env.request_id)] = env.subject
-        elif isinstance(env.payload, ev.RepeatContactRecorded):
-            self._index_contact(state.filed.organisation, state.filed.customer_id, env.payload.contact)
-            self._requests[(env.organisation, env.request_id)] = env.subject
+        if stream.state is not None:  # None: nothing this version knows has founded it yet
+            self._index(env, stream.state)
         for watcher in list(self._watchers):
             try:
                 watcher(env)
             except Exception:
                 log.exception("a watcher failed", complaint_id=env.subject)
         return True
+
+    def _index(self, env: Envelope, state: Complaint) -> None:
+        if isinstance(env.payload, ev.ComplaintFiled):
+            self._index_filing(env.payload)
+            self._requests[(env.organisation, env.request_id)] = env.subject
+        elif isinstance(env.payload, ev.RepeatContactRecorded):
+            self._index_contact(state.filed.organisation, state.filed.customer_id, env.payload.contact)
+            self._requests[(env.organisation, env.request_id)] = env.subject
 
     def _index_filing(self, filed: ev.ComplaintFiled) -> None:
         self._by_org.setdefault(filed.organisation, []).append(filed.complaint_id)
@@ -100,7 +104,7 @@ class ComplaintBook:
         return c if c and c.filed.organisation == organisation else None
 
     def as_of(self, complaint_id: str, version: int) -> Complaint:
-        return self._streams.as_of(complaint_id, version)
+        return self.streams.as_of(complaint_id, version)
 
     def complaint_for_request(self, organisation: str, request_id: str) -> str | None:
         return self._requests.get((organisation, request_id))
@@ -112,7 +116,7 @@ class ComplaintBook:
             if (organisation, key) in self._customers:
                 return self._customers[(organisation, key)]
         seed = keys[0] if keys else f"name:{contact.name.strip().casefold()}:{uuid.uuid4()}"
-        return str(uuid.uuid5(CUSTOMER_NAMESPACE, f"{organisation}/{seed}"))
+        return customer_id(organisation, seed)
 
     def open_complaints_of(self, organisation: str, customer_id: str, exclude: str = "") -> list[Complaint]:
         return [

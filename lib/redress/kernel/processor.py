@@ -1,20 +1,22 @@
-"""Commands travel through Kafka so that exactly one replica decides for each complaint.
+"""The deciding side of the command bus: owns some command partitions (the consumer
+group decides which) and decides their commands, one after another.
 
-A replica that receives an RPC sends the command to the service's command topic,
-keyed (and partitioned) by complaint id, and waits for the reply. The consumer group
-gives each command partition to exactly one replica; that replica's processor
-decides every command of its partitions one after another, against state rebuilt
-from the event log, appends the events, then replies. Two conflicting commands on
-one complaint are therefore decided in a single, serial order.
+`reactions` maps other services' event topics to a function that turns one of their
+events into a command of ours (or None). Those topics are read by the same group,
+partition for partition (the range assignor gives partition p of every topic to the
+same replica), so a reaction is decided in the same serial order as the commands of
+that complaint, and its offsets are committed with them.
+
+A record it cannot use (an undecodable command, an event it cannot react to, a command
+whose deciding fails) goes to the dead-letter topic and the processor goes on.
 """
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Generic, Protocol, TypeVar
+from typing import Awaitable, Callable, Protocol, TypeVar
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
@@ -22,89 +24,18 @@ from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import CommitFailedError, KafkaError
 from google.protobuf.message import DecodeError, Message
 
+from redress.kernel.deadletters import REDRIVE_TOPIC
 from redress.kernel.decisions import Outcome
-from redress.kernel.envelope import Envelope, decode_record
-from redress.kernel.eventlog import EventFeed, append_commands, assign_all, stop_task
+from redress.kernel.envelope import Envelope, UnreadableRecord, decode
+from redress.kernel.eventlog import append_commands, stop_task
+from redress.kernel.feed import EventFeed
+from redress.kernel.sender import REPLY_KEY, REPLY_TO
 from redress.kernel.settings import KafkaSettings
-from redress.kernel.topics import partition_for
 
 log = structlog.get_logger(__name__)
 C = TypeVar("C", bound=Message)
-R = TypeVar("R", bound=Message)
-REPLY_TO, REPLY_KEY = "reply_to", "reply_key"
-
-
-class CommandTimeout(Exception):
-    """No reply in time; the command may still be applied. Retry with the same request_id."""
-
-
-class CommandSender(Generic[R]):
-    """The gRPC side: sends commands and waits for their replies."""
-
-    def __init__(self, bootstrap: str, producer: AIOKafkaProducer, commands_topic: str, replies_topic: str,
-                 reply_type: type[R], instance_id: str, partitions: int, settings: KafkaSettings):
-        self._producer = producer
-        self._commands_topic = commands_topic
-        self._replies_topic = replies_topic
-        self._reply_type = reply_type
-        self.instance_id = instance_id
-        self._partitions = partitions
-        # One key per call, so two calls carrying the same command never share a waiter.
-        self._pending: dict[bytes, asyncio.Future] = {}
-        self._consumer = AIOKafkaConsumer(
-            bootstrap_servers=bootstrap,
-            enable_auto_commit=False,
-            fetch_max_wait_ms=settings.fetch_max_wait_ms,
-        )
-        self.task: asyncio.Task | None = None
-
-    async def start(self) -> None:
-        await self._consumer.start()
-        tps = await assign_all(self._consumer, self._replies_topic)
-        await self._consumer.seek_to_end(*tps)
-        for tp in tps:  # resolve the end offsets now, before any command is sent
-            await self._consumer.position(tp)
-        self.task = asyncio.create_task(self._read_replies(), name="replies")
-
-    async def stop(self) -> None:
-        await stop_task(self.task)
-        await self._consumer.stop()
-
-    async def send(self, command: Message, complaint_id: str, timeout: float) -> R:
-        key = uuid.uuid4().hex.encode()
-        future = asyncio.get_running_loop().create_future()
-        self._pending[key] = future
-        try:
-            await asyncio.wait_for(self._producer.send_and_wait(
-                self._commands_topic,
-                value=command.SerializeToString(),
-                key=complaint_id.encode(),
-                partition=partition_for(complaint_id, self._partitions),
-                headers=[(REPLY_TO, self.instance_id.encode()), (REPLY_KEY, key)],
-            ), timeout)
-            return await asyncio.wait_for(future, timeout)
-        except asyncio.TimeoutError as exc:
-            raise CommandTimeout(complaint_id) from exc
-        finally:
-            self._pending.pop(key, None)
-
-    async def _read_replies(self) -> None:
-        mine = self.instance_id.encode()
-        while True:
-            batches = await self._consumer.getmany(timeout_ms=1000)
-            for records in batches.values():
-                for record in records:
-                    headers = dict(record.headers)
-                    future = self._pending.get(headers.get(REPLY_KEY, b""))
-                    if headers.get(REPLY_TO) != mine or future is None or future.done():
-                        continue
-                    reply = self._reply_type()
-                    try:
-                        reply.ParseFromString(record.value)
-                    except DecodeError as exc:
-                        future.set_exception(exc)
-                    else:
-                        future.set_result(reply)
+React = Callable[[Envelope], Message | None]
+OnUnusable = Callable[[object, str], Awaitable[None]]
 
 
 class Decider(Protocol[C]):
@@ -120,24 +51,16 @@ class Decider(Protocol[C]):
 @dataclass
 class Command:
     message: Message
-    reply_to: bytes
-    reply_key: bytes
+    record: object  # the Kafka record it came from
+    reply_to: bytes = b""
+    reply_key: bytes = b""
 
 
 class CommandProcessor:
-    """Owns some command partitions (the consumer group decides which) and decides their commands.
-
-    `reactions` maps other services' event topics to a function that turns one of their
-    events into a command of ours (or None). Those topics are read by the same group,
-    partition for partition (the range assignor gives partition p of every topic to
-    the same replica), so a reaction is decided in the same serial order as the
-    commands of that complaint, and its offsets are committed with them.
-    """
-
     def __init__(self, bootstrap: str, producer: AIOKafkaProducer, service: str, commands_topic: str,
                  events_topic: str, replies_topic: str, feed: EventFeed, decider: Decider,
                  settings: KafkaSettings, deadline_of: Callable[[Message], datetime | None],
-                 reactions: dict[str, Callable[[Envelope], Message | None]] | None = None):
+                 reactions: dict[str, React] | None = None, on_unusable: OnUnusable | None = None):
         self._producer = producer
         self._commands_topic = commands_topic
         self._reactions = reactions or {}
@@ -146,6 +69,7 @@ class CommandProcessor:
         self._feed = feed
         self._decider = decider
         self._deadline_of = deadline_of
+        self._on_unusable = on_unusable
         self.assigned: list[int] = []  # the partitions this replica decides now
         # A batch is decided, appended and committed under this lock; a rebalance waits
         # for it (on_partitions_revoked), so the next owner never overlaps with us.
@@ -229,54 +153,77 @@ class CommandProcessor:
         else:
             await self._feed.catch_up(timeout=30)
             self._caught_up = True
-        commands = self._readable([r for tp in sorted(batches, key=lambda t: t.partition) for r in batches[tp]])
+        records = [r for tp in sorted(batches, key=lambda t: t.partition) for r in batches[tp]]
+        commands = await self._readable(records)
         outcomes = self._decider.decide_batch([c.message for c in commands])
         for outcome, next_offset in zip(outcomes, await self._append(outcomes)):
             self._decider.finish(outcome, next_offset)
             if next_offset >= 0:
                 self._written[outcome.partition] = max(next_offset, self._written.get(outcome.partition, 0))
         for command, outcome in zip(commands, outcomes):
-            if not command.reply_to:  # a reaction: nobody waits
-                continue
-            # Not awaited: a lost reply costs the caller a retry, which is deduplicated.
-            sent = await self._producer.send(self._replies_topic, value=outcome.reply.SerializeToString(),
-                                             key=command.reply_to,
-                                             headers=[(REPLY_TO, command.reply_to), (REPLY_KEY, command.reply_key)])
-            sent.add_done_callback(_log_lost_reply)
+            if outcome.failure:
+                await self._unusable(command.record, outcome.failure)
+            if command.reply_to:  # nobody waits for a reaction
+                await self._reply(command, outcome)
         self._to_commit.update({tp: recs[-1].offset + 1 for tp, recs in batches.items()})
         self._commit_wanted.set()
 
-    def _readable(self, records: list) -> list[Command]:
+    async def _reply(self, command: Command, outcome: Outcome) -> None:
+        # Not awaited: a lost reply costs the caller a retry, which is deduplicated.
+        sent = await self._producer.send(self._replies_topic, value=outcome.reply.SerializeToString(),
+                                         key=command.reply_to,
+                                         headers=[(REPLY_TO, command.reply_to), (REPLY_KEY, command.reply_key)])
+        sent.add_done_callback(_log_lost_reply)
+
+    async def _readable(self, records: list) -> list[Command]:
         now = datetime.now(timezone.utc)
         commands = []
         for record in records:
-            if record.topic in self._reactions:
-                reaction = self._react(record)
-                if reaction is not None:
-                    commands.append(Command(reaction, b"", b""))
-                continue
-            message = self._decider.command_type()
-            try:
-                message.ParseFromString(record.value)
-            except DecodeError:
-                log.error("unreadable command skipped", partition=record.partition, offset=record.offset)
-                continue
-            deadline = self._deadline_of(message)
-            if deadline and deadline < now - timedelta(seconds=1):
-                log.info("expired command dropped; nobody waits for it", partition=record.partition,
-                         offset=record.offset)
-                continue
-            headers = dict(record.headers)
-            commands.append(Command(message, headers.get(REPLY_TO, b""), headers.get(REPLY_KEY, b"")))
+            headers = dict(record.headers or ())
+            origin = record.topic if record.topic in self._reactions else headers.get(REDRIVE_TOPIC, b"").decode()
+            if origin:
+                command = await self._react(record, origin)
+            else:
+                command = await self._command(record, now)
+            if command is not None:
+                commands.append(command)
         return commands
 
-    def _react(self, record) -> Message | None:
+    async def _command(self, record, now: datetime) -> Command | None:
+        message = self._decider.command_type()
         try:
-            return self._reactions[record.topic](decode_record(record))
-        except Exception as exc:  # an event we cannot react to must not stop the others
-            log.error("could not react to an event", topic=record.topic, partition=record.partition,
-                      offset=record.offset, error=repr(exc))
+            message.ParseFromString(record.value or b"")
+        except DecodeError:
+            await self._unusable(record, f"not a valid {message.DESCRIPTOR.full_name}")
             return None
+        deadline = self._deadline_of(message)
+        if deadline and deadline < now - timedelta(seconds=1):
+            log.info("expired command dropped; nobody waits for it", partition=record.partition,
+                     offset=record.offset)
+            return None
+        headers = dict(record.headers or ())
+        return Command(message, record, headers.get(REPLY_TO, b""), headers.get(REPLY_KEY, b""))
+
+    async def _react(self, record, origin: str) -> Command | None:
+        react = self._reactions.get(origin)
+        if react is None:
+            await self._unusable(record, f"a re-driven record from {origin}, which this service does not react to")
+            return None
+        try:
+            message = react(decode(record.value, record.headers, record.partition, record.offset))
+        except UnreadableRecord as exc:
+            await self._unusable(record, f"unreadable event: {exc}")
+            return None
+        except Exception as exc:  # an event we cannot react to must not stop the others
+            await self._unusable(record, f"could not react to it: {exc!r}")
+            return None
+        return Command(message, record) if message is not None else None
+
+    async def _unusable(self, record, reason: str) -> None:
+        if self._on_unusable:
+            await self._on_unusable(record, reason)
+        else:
+            log.error("unusable record skipped", topic=record.topic, offset=record.offset, reason=reason)
 
     async def _append(self, outcomes: list[Outcome]) -> list[int]:
         """Appends every outcome's events, per partition in decision order; offsets after each."""

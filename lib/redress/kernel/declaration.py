@@ -1,0 +1,70 @@
+"""A service is a declaration: one place says what it is, and the kernel, the launcher, the
+CLI, replay, the tests and the container image find it (entry point group
+"redress.services" in pyproject.toml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib.metadata import entry_points
+from typing import Any, Callable, Mapping, Protocol
+
+from google.protobuf.descriptor import ServiceDescriptor
+from google.protobuf.message import Message
+
+from redress.kernel.decisions import missing
+from redress.kernel.envelope import Envelope
+from redress.kernel.settings import ServiceSettings
+from redress.kernel.streams import Streams
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A service's business rules: decide a command against a stream's state, apply an event."""
+    command_type: type[Message]
+    decide: Callable[[Any, Message, datetime], list[Message]]
+    apply: Callable[[Any, Message, datetime], Any]
+    not_found: Callable[[str], str] = missing
+
+
+class ReadModel(Protocol):
+    streams: Streams
+
+    def apply(self, env: Envelope) -> Any: ...
+
+
+@dataclass(frozen=True)
+class ServiceDeclaration:
+    name: str  # "intake": topics redress.intake.*, the CLI's and the launcher's name for it
+    port_variable: str  # "REDRESS_INTAKE_PORT"
+    default_port: int
+    grpc_service: ServiceDescriptor
+    # Settings -> its domain (a service with a policy loads it here).
+    domain: Callable[[ServiceSettings], Domain]
+    read_model: Callable[[], ReadModel]
+    # (log, read model, settings) -> its use cases; may have async start() and stop().
+    application: Callable[[Any, Any, ServiceSettings], Any]
+    # (application, credentials) -> its gRPC servicer.
+    servicer: Callable[[Any, Any], Any]
+    # Another service's name -> a function turning one of its events into a command of ours.
+    reactions: Mapping[str, Callable[[Envelope], Message | None]] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return f"//redress/{self.name}"
+
+
+GROUP = "redress.services"
+
+
+def declared() -> dict[str, ServiceDeclaration]:
+    """Every installed service, by name, in the order their names sort."""
+    found = {ep.name: ep for ep in entry_points(group=GROUP)}
+    return {name: found[name].load() for name in sorted(found)}
+
+
+def declaration(name: str) -> ServiceDeclaration:
+    services = declared()
+    if name not in services:
+        raise SystemExit(f"no service named {name!r}; installed: {', '.join(services) or 'none'}")
+    return services[name]
