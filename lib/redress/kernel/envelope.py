@@ -67,6 +67,15 @@ class Envelope:
         return self.payload.DESCRIPTOR.full_name
 
 
+def packed(payload: Message) -> any_pb2.Any:
+    """The payload in an Any, for clients; one of a type this version does not know is one already."""
+    if isinstance(payload, any_pb2.Any):
+        return payload
+    holder = any_pb2.Any()
+    holder.Pack(payload)
+    return holder
+
+
 def to_headers(env: Envelope) -> list[tuple[str, bytes]]:
     attrs = {
         "ce_specversion": SPEC_VERSION,

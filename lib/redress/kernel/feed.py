@@ -28,6 +28,21 @@ async def _log_unusable(record, reason: str) -> None:
               reason=reason)
 
 
+async def take(record, on_event: OnEvent, on_unusable: OnUnusable) -> bool:
+    """Hands one record to the read model; what it cannot use goes to `on_unusable`.
+    True when the event was applied."""
+    try:
+        problems = list(on_event(decode_record(record)) or ())
+        applied = True
+    except UnreadableRecord as exc:
+        problems, applied = [f"unreadable event: {exc}"], False
+    except Exception as exc:  # the read model failed on it: a bug, or an event it cannot hold
+        problems, applied = [f"the read model could not apply it: {exc!r}"], False
+    for reason in problems:
+        await on_unusable(record, reason)
+    return applied
+
+
 class EventFeed:
     def __init__(self, bootstrap: str, topic: str, settings: KafkaSettings, on_event: OnEvent,
                  on_unusable: OnUnusable = _log_unusable):
@@ -49,7 +64,6 @@ class EventFeed:
         self._task: asyncio.Task | None = None
         self.partitions: list[TopicPartition] = []
         self.events_read = 0
-        self.unusable = 0
         self._lookup_waiters: list[asyncio.Future] = []
         self._lookup_task: asyncio.Task | None = None
 
@@ -121,7 +135,8 @@ class EventFeed:
             batches = await self._consumer.getmany(timeout_ms=1000, max_records=2000)
             for tp, records in batches.items():
                 for record in records:
-                    await self._take(record)
+                    if await take(record, self._on_event, self._on_unusable):
+                        self.events_read += 1
                 self.positions[tp.partition] = records[-1].offset + 1
             # Gaps (transaction markers, deleted records) still move the position forward.
             for tp in self.partitions:
@@ -130,16 +145,3 @@ class EventFeed:
                     self.positions[tp.partition] = pos
             async with self._advanced:
                 self._advanced.notify_all()
-
-    async def _take(self, record) -> None:
-        try:
-            problems = list(self._on_event(decode_record(record)) or ())
-        except UnreadableRecord as exc:
-            problems = [f"unreadable event: {exc}"]
-        except Exception as exc:  # the read model failed on it: a bug, or an event it cannot hold
-            problems = [f"the read model could not apply it: {exc!r}"]
-        else:
-            self.events_read += 1
-        for reason in problems:
-            self.unusable += 1
-            await self._on_unusable(record, reason)

@@ -56,6 +56,68 @@ class Command:
     reply_key: bytes = b""
 
 
+class CommandReader:
+    """Turns consumed records into commands: our commands, and reactions to other services'
+    events (or re-driven ones). What it cannot use goes to `on_unusable`, never stops it."""
+
+    def __init__(self, command_type: type[Message], reactions: dict[str, React],
+                 deadline_of: Callable[[Message], datetime | None], on_unusable: OnUnusable | None = None):
+        self._command_type = command_type
+        self._reactions = reactions
+        self._deadline_of = deadline_of
+        self._on_unusable = on_unusable
+
+    async def commands(self, records: list) -> list[Command]:
+        now = datetime.now(timezone.utc)
+        commands = []
+        for record in records:
+            headers = dict(record.headers or ())
+            origin = record.topic if record.topic in self._reactions else headers.get(REDRIVE_TOPIC, b"").decode()
+            if origin:
+                command = await self._react(record, origin)
+            else:
+                command = await self._command(record, now)
+            if command is not None:
+                commands.append(command)
+        return commands
+
+    async def _command(self, record, now: datetime) -> Command | None:
+        message = self._command_type()
+        try:
+            message.ParseFromString(record.value or b"")
+        except DecodeError:
+            await self.unusable(record, f"not a valid {message.DESCRIPTOR.full_name}")
+            return None
+        deadline = self._deadline_of(message)
+        if deadline and deadline < now - timedelta(seconds=1):
+            log.info("expired command dropped; nobody waits for it", partition=record.partition,
+                     offset=record.offset)
+            return None
+        headers = dict(record.headers or ())
+        return Command(message, record, headers.get(REPLY_TO, b""), headers.get(REPLY_KEY, b""))
+
+    async def _react(self, record, origin: str) -> Command | None:
+        react = self._reactions.get(origin)
+        if react is None:
+            await self.unusable(record, f"a re-driven record from {origin}, which this service does not react to")
+            return None
+        try:
+            message = react(decode(record.value, record.headers, record.partition, record.offset))
+        except UnreadableRecord as exc:
+            await self.unusable(record, f"unreadable event: {exc}")
+            return None
+        except Exception as exc:  # an event we cannot react to must not stop the others
+            await self.unusable(record, f"could not react to it: {exc!r}")
+            return None
+        return Command(message, record) if message is not None else None
+
+    async def unusable(self, record, reason: str) -> None:
+        if self._on_unusable:
+            await self._on_unusable(record, reason)
+        else:
+            log.error("unusable record skipped", topic=record.topic, offset=record.offset, reason=reason)
+
+
 class CommandProcessor:
     def __init__(self, bootstrap: str, producer: AIOKafkaProducer, service: str, commands_topic: str,
                  events_topic: str, replies_topic: str, feed: EventFeed, decider: Decider,
@@ -68,8 +130,7 @@ class CommandProcessor:
         self._replies_topic = replies_topic
         self._feed = feed
         self._decider = decider
-        self._deadline_of = deadline_of
-        self._on_unusable = on_unusable
+        self._reader = CommandReader(decider.command_type, self._reactions, deadline_of, on_unusable)
         self.assigned: list[int] = []  # the partitions this replica decides now
         # A batch is decided, appended and committed under this lock; a rebalance waits
         # for it (on_partitions_revoked), so the next owner never overlaps with us.
@@ -154,7 +215,7 @@ class CommandProcessor:
             await self._feed.catch_up(timeout=30)
             self._caught_up = True
         records = [r for tp in sorted(batches, key=lambda t: t.partition) for r in batches[tp]]
-        commands = await self._readable(records)
+        commands = await self._reader.commands(records)
         outcomes = self._decider.decide_batch([c.message for c in commands])
         for outcome, next_offset in zip(outcomes, await self._append(outcomes)):
             self._decider.finish(outcome, next_offset)
@@ -162,7 +223,7 @@ class CommandProcessor:
                 self._written[outcome.partition] = max(next_offset, self._written.get(outcome.partition, 0))
         for command, outcome in zip(commands, outcomes):
             if outcome.failure:
-                await self._unusable(command.record, outcome.failure)
+                await self._reader.unusable(command.record, outcome.failure)
             if command.reply_to:  # nobody waits for a reaction
                 await self._reply(command, outcome)
         self._to_commit.update({tp: recs[-1].offset + 1 for tp, recs in batches.items()})
@@ -174,56 +235,6 @@ class CommandProcessor:
                                          key=command.reply_to,
                                          headers=[(REPLY_TO, command.reply_to), (REPLY_KEY, command.reply_key)])
         sent.add_done_callback(_log_lost_reply)
-
-    async def _readable(self, records: list) -> list[Command]:
-        now = datetime.now(timezone.utc)
-        commands = []
-        for record in records:
-            headers = dict(record.headers or ())
-            origin = record.topic if record.topic in self._reactions else headers.get(REDRIVE_TOPIC, b"").decode()
-            if origin:
-                command = await self._react(record, origin)
-            else:
-                command = await self._command(record, now)
-            if command is not None:
-                commands.append(command)
-        return commands
-
-    async def _command(self, record, now: datetime) -> Command | None:
-        message = self._decider.command_type()
-        try:
-            message.ParseFromString(record.value or b"")
-        except DecodeError:
-            await self._unusable(record, f"not a valid {message.DESCRIPTOR.full_name}")
-            return None
-        deadline = self._deadline_of(message)
-        if deadline and deadline < now - timedelta(seconds=1):
-            log.info("expired command dropped; nobody waits for it", partition=record.partition,
-                     offset=record.offset)
-            return None
-        headers = dict(record.headers or ())
-        return Command(message, record, headers.get(REPLY_TO, b""), headers.get(REPLY_KEY, b""))
-
-    async def _react(self, record, origin: str) -> Command | None:
-        react = self._reactions.get(origin)
-        if react is None:
-            await self._unusable(record, f"a re-driven record from {origin}, which this service does not react to")
-            return None
-        try:
-            message = react(decode(record.value, record.headers, record.partition, record.offset))
-        except UnreadableRecord as exc:
-            await self._unusable(record, f"unreadable event: {exc}")
-            return None
-        except Exception as exc:  # an event we cannot react to must not stop the others
-            await self._unusable(record, f"could not react to it: {exc!r}")
-            return None
-        return Command(message, record) if message is not None else None
-
-    async def _unusable(self, record, reason: str) -> None:
-        if self._on_unusable:
-            await self._on_unusable(record, reason)
-        else:
-            log.error("unusable record skipped", topic=record.topic, offset=record.offset, reason=reason)
 
     async def _append(self, outcomes: list[Outcome]) -> list[int]:
         """Appends every outcome's events, per partition in decision order; offsets after each."""

@@ -5,10 +5,9 @@ import asyncio
 from collections import Counter
 
 from aiokafka import AIOKafkaConsumer
-from google.protobuf import any_pb2
 
 from redress.kernel.auth import Credentials
-from redress.kernel.envelope import Envelope, decode_record
+from redress.kernel.envelope import Envelope, UnreadableRecord, decode_record, packed
 from redress.kernel.eventlog import assign_all
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
@@ -42,8 +41,7 @@ def complaint_message(c: domain.Complaint) -> api.Complaint:
 
 
 def event_message(env: Envelope, token: str = "") -> api.ComplaintEvent:
-    payload = any_pb2.Any()
-    payload.Pack(env.payload)
+    payload = packed(env.payload)
     return api.ComplaintEvent(
         event_id=env.event_id, type=env.type, complaint_id=env.subject, sequence=env.sequence,
         time=timestamp(env.time), source=env.source, organisation=env.organisation, actor=env.actor,
@@ -151,9 +149,13 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
                 for tp, records in sorted(batches.items(), key=lambda kv: kv[0].partition):
                     for record in records:
                         positions[str(tp.partition)] = record.offset + 1
-                        if dict(record.headers).get("ce_organisation") != org:
+                        if dict(record.headers or ()).get("ce_organisation") != org:
                             continue
-                        yield event_message(decode_record(record), encode_token({"p": positions}))
+                        try:
+                            env = decode_record(record)
+                        except UnreadableRecord:  # dead-lettered by the feed; the stream goes on
+                            continue
+                        yield event_message(env, encode_token({"p": positions}))
         finally:
             self._streams[client] -= 1
             await consumer.stop()
