@@ -5,18 +5,14 @@ read model on its feed, its use cases and its gRPC servicer; then serves until s
 """
 from __future__ import annotations
 
-import asyncio
-import importlib
 import os
 import sys
 
-import grpc
-
-from redress.kernel import logs
 from redress.kernel.auth import Credentials
 from redress.kernel.declaration import ServiceDeclaration, declaration
 from redress.kernel.decisions import StreamDecider
-from redress.kernel.service_main import ServiceParts, serve
+from redress.kernel.edge import register
+from redress.kernel.service_main import ServiceParts, run
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import KafkaSettings, ServiceSettings, _int
 
@@ -39,34 +35,30 @@ class Replica:
         await self.log.stop()
 
 
-def assemble(service: ServiceDeclaration, bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings):
-    """The service's log, read model and application, wired (nothing started)."""
+def assemble(service: ServiceDeclaration, settings: ServiceSettings, partitions: int, new_log):
+    """The service's log, read model and application, wired (nothing started).
+    `new_log(name, read_model, decider, reactions)` makes its log: Kafka's or the in-memory one."""
     domain = service.domain(settings)
     read_model = service.read_model()
-    decider = StreamDecider(domain.command_type, service.source, kafka.partitions, read_model.streams,
+    decider = StreamDecider(domain.command_type, service.source, partitions, read_model.streams,
                             domain.decide, domain.not_found)
-    log = ServiceLog(service.name, bootstrap, kafka, settings, read_model, decider, dict(service.reactions))
+    log = new_log(service.name, read_model, decider, dict(service.reactions))
     return log, read_model, service.application(log, read_model, settings)
 
 
-def add_servicer(service: ServiceDeclaration, servicer, server: grpc.aio.Server) -> None:
-    """Registers the servicer with the code generated for its proto service."""
-    module = importlib.import_module(service.grpc_service.file.name.removesuffix(".proto").replace("/", ".")
-                                     + "_pb2_grpc")
-    getattr(module, f"add_{service.grpc_service.name}Servicer_to_server")(servicer, server)
+def on_kafka(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings):
+    def new_log(name: str, read_model, decider, reactions) -> ServiceLog:
+        return ServiceLog(name, bootstrap, kafka, settings, read_model, decider, reactions)
+    return new_log
 
 
 def build(service: ServiceDeclaration):
     def parts(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings, credentials: Credentials):
-        log, _, app = assemble(service, bootstrap, kafka, settings)
+        log, _, app = assemble(service, settings, kafka.partitions, on_kafka(bootstrap, kafka, settings))
         servicer = service.servicer(app, credentials)
         return ServiceParts(Replica(log, app), service.grpc_service.full_name,
-                            lambda server: add_servicer(service, servicer, server))
+                            lambda server: register(server, servicer, service.grpc_service))
     return parts
-
-
-def port_of(service: ServiceDeclaration) -> int:
-    return _int(service.port_variable, service.default_port)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -75,16 +67,8 @@ def main(argv: list[str] | None = None) -> None:
     if not name:
         raise SystemExit("usage: redress-serve <service> (or set REDRESS_SERVICE)")
     service = declaration(name)
-    settings = ServiceSettings()
-    kafka = KafkaSettings()
-    logs.configure(settings.log_format, settings.log_level)
-    if settings.credentials_file is None:
-        raise SystemExit("REDRESS_CREDENTIALS_FILE is not set: name the JSON file of client credentials "
-                         "(`make run` uses deploy/dev-credentials.json)")
-    if not kafka.bootstrap:
-        raise SystemExit("no Kafka: set REDRESS_KAFKA_BOOTSTRAP to the brokers' host:port list "
-                         "(`make run` starts a local broker and sets it)")
-    sys.exit(asyncio.run(serve(name, port_of(service), build(service), kafka.bootstrap, kafka, settings)))
+    run(name, lambda settings: _int(service.port_variable, service.default_port), build(service),
+        service.port_variable)
 
 
 if __name__ == "__main__":

@@ -159,3 +159,10 @@ class MemoryLog:
                 for log in self._broker.logs:
                     if log.instance_id.encode() == command.reply_to:
                         log._replies[command.reply_key] = outcome.reply
+
+
+def in_memory(broker: MemoryBroker, settings: ServiceSettings):
+    """`new_log` for redress.kernel.main.assemble: services on the in-memory log."""
+    def new_log(name: str, read_model, decider, reactions) -> MemoryLog:
+        return MemoryLog(name, broker, settings, read_model, decider, reactions)
+    return new_log

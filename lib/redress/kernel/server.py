@@ -1,52 +1,93 @@
-"""gRPC server bootstrap: health checking, reflection, graceful shutdown on SIGTERM."""
+"""gRPC server bootstrap: health checking, reflection, readiness, graceful shutdown on SIGTERM."""
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import signal
+import socket
 from typing import Awaitable, Callable
 
 import grpc
 import structlog
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
+
+from redress.kernel import edge, reflection
+from redress.kernel.health import Readiness
 
 log = structlog.get_logger(__name__)
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 
+class CannotListen(RuntimeError):
+    def __init__(self, address: str, reason: str):
+        super().__init__(f"cannot listen on {address}: {reason}")
+        self.address, self.reason = address, reason
+
+
 class GrpcServer:
-    def __init__(self, address: str, service_names: list[str], register: Callable[[grpc.aio.Server], None]):
+    """Binds `address` at once (CannotListen if it cannot); its health follows `readiness`."""
+
+    def __init__(self, address: str, service_names: list[str], register: Callable[[grpc.aio.Server], None],
+                 readiness: Readiness):
         self.server = grpc.aio.server(options=[
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+            # Without this a second replica on a busy port would share it silently.
+            ("grpc.so_reuseport", 0),
         ])
         self.health = health.aio.HealthServicer() if hasattr(health, "aio") else health.HealthServicer()
         self.service_names = service_names
+        edge.gate(self.server, readiness)
         register(self.server)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
-        reflection.enable_server_reflection(
-            [*service_names, health.SERVICE_NAME, reflection.SERVICE_NAME], self.server)
-        self.port = self.server.add_insecure_port(address)
+        reflection.enable(self.server, [*service_names, health.SERVICE_NAME])
+        self.port = _bind(self.server, address)
         host = address.rsplit(":", 1)[0]
         self.address = f"{host}:{self.port}"
+        readiness.listen(self._follow)
 
     async def start(self) -> None:
         await self._set(health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.start()
 
-    async def serving(self) -> None:
-        await self._set(health_pb2.HealthCheckResponse.SERVING)
-
     async def stop(self, grace: float) -> None:
         await self._set(health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.stop(grace)
+
+    async def _follow(self, serving: bool) -> None:
+        await self._set(health_pb2.HealthCheckResponse.SERVING if serving
+                        else health_pb2.HealthCheckResponse.NOT_SERVING)
 
     async def _set(self, status) -> None:
         for name in ["", *self.service_names]:
             result = self.health.set(name, status)
             if asyncio.iscoroutine(result):
                 await result
+
+
+def _bind(server: grpc.aio.Server, address: str) -> int:
+    try:
+        return server.add_insecure_port(address)
+    except RuntimeError:
+        raise CannotListen(address, _why_not(address)) from None
+
+
+def _why_not(address: str) -> str:
+    """grpc says only that binding failed; binding a plain socket tells why."""
+    host, _, port = address.rpartition(":")
+    try:
+        family, kind, _, _, where = socket.getaddrinfo(host.strip("[]"), int(port), type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(where)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return "the port is in use"
+        return error.strerror or str(error)
+    except ValueError:
+        return f"{port!r} is not a port number"
+    return "grpc could not bind it"
 
 
 async def run_until_signalled(start: Callable[[], Awaitable[None]], stop: Callable[[], Awaitable[None]],

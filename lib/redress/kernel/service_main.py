@@ -14,7 +14,8 @@ import structlog
 
 from redress.kernel import logs
 from redress.kernel.auth import Credentials
-from redress.kernel.server import GrpcServer, run_until_signalled
+from redress.kernel.health import SERVING, STOPPING
+from redress.kernel.server import CannotListen, GrpcServer, run_until_signalled
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import KafkaSettings, ServiceSettings
 
@@ -34,6 +35,7 @@ class ServiceParts:
     app: Application
     # The gRPC service's full name, e.g. "redress.intake.v1.IntakeService".
     service_name: str
+    # Adds the servicer to the server: redress.kernel.edge.register(server, servicer, descriptor).
     register: Callable[[grpc.aio.Server], None]
 
 
@@ -43,23 +45,26 @@ Build = Callable[[str, KafkaSettings, ServiceSettings, Credentials], ServicePart
 async def serve(name: str, port: int, build: Build, bootstrap: str, kafka: KafkaSettings,
                 settings: ServiceSettings) -> int:
     parts = build(bootstrap, kafka, settings, Credentials.load(settings.credentials_file))
-    server = GrpcServer(f"{settings.host}:{port}", [parts.service_name], parts.register)
+    readiness = parts.app.log.readiness
+    server = GrpcServer(f"{settings.host}:{port}", [parts.service_name], parts.register, readiness)
 
     async def start() -> None:
-        await server.start()
+        await server.start()  # answers health (NOT_SERVING) and refuses RPCs while the app starts
         await parts.app.start()
-        await server.serving()
+        await readiness.set(SERVING)
         log.info(f"{name} serving", address=server.address, kafka=bootstrap, instance=parts.app.log.instance_id)
         print(f"READY {name} {server.address}", flush=True)
 
     async def stop() -> None:
+        await readiness.set(STOPPING)
         await server.stop(settings.grace_s)
         await parts.app.stop()
 
     return await run_until_signalled(start, stop, parts.app.log.failed)
 
 
-def run(name: str, port_of: Callable[[ServiceSettings], int], build: Build) -> None:
+def run(name: str, port_of: Callable[[ServiceSettings], int], build: Build, port_variable: str) -> None:
+    """`port_variable` names the environment variable that sets the port, for messages."""
     settings = ServiceSettings()
     kafka = KafkaSettings()
     logs.configure(settings.log_format, settings.log_level)
@@ -70,4 +75,8 @@ def run(name: str, port_of: Callable[[ServiceSettings], int], build: Build) -> N
     if not bootstrap:
         raise SystemExit("no Kafka: set REDRESS_KAFKA_BOOTSTRAP to the brokers' host:port list "
                          "(`make run` starts a local broker and sets it)")
-    sys.exit(asyncio.run(serve(name, port_of(settings), build, bootstrap, kafka, settings)))
+    try:
+        code = asyncio.run(serve(name, port_of(settings), build, bootstrap, kafka, settings))
+    except CannotListen as error:
+        raise SystemExit(f"{error}; set {port_variable} to a free port") from None
+    sys.exit(code)
