@@ -15,7 +15,6 @@ from typing import Protocol
 
 import structlog
 
-from redress.kernel.topics import deadletters_topic
 
 log = structlog.get_logger(__name__)
 DEAD, REDRIVEN = "dead", "redriven"
@@ -114,9 +113,9 @@ class DeadLetters:
 class KafkaSink:
     """Writes dead letters to the service's dead-letter topic (acks=all, like every append)."""
 
-    def __init__(self, producer, service: str):
+    def __init__(self, producer, topic: str):
         self._producer = producer
-        self.topic = deadletters_topic(service)
+        self.topic = topic
 
     async def write(self, letter: DeadLetter) -> None:
         await self._producer.send_and_wait(self.topic, key=letter.id.encode(), value=letter.value,

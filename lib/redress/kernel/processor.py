@@ -31,6 +31,7 @@ from redress.kernel.eventlog import append_commands, stop_task
 from redress.kernel.feed import EventFeed
 from redress.kernel.sender import REPLY_KEY, REPLY_TO
 from redress.kernel.settings import KafkaSettings
+from redress.kernel.topics import processor_group
 
 log = structlog.get_logger(__name__)
 C = TypeVar("C", bound=Message)
@@ -148,7 +149,7 @@ class CommandProcessor:
         self.joined = asyncio.Event()  # set at the first assignment (which may be empty)
         self._consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap,
-            group_id=f"redress.{service}.processor",
+            group_id=processor_group(service),
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             fetch_max_wait_ms=settings.fetch_max_wait_ms,

@@ -29,7 +29,7 @@ from redress.kernel.rejections import from_code
 from redress.kernel.rpc import Caller
 from redress.kernel.sender import CommandSender
 from redress.kernel.settings import KafkaSettings, ServiceSettings
-from redress.kernel.topics import commands_topic, events_topic, events_topic_spec, replies_topic, service_topics
+from redress.kernel.topics import commands_topic, deadletters_topic, events_topic, events_topic_spec, replies_topic, service_topics
 
 log = structlog.get_logger(__name__)
 PROBE_EVERY_S = 1.0
@@ -53,7 +53,8 @@ class ServiceLog:
                  read_model, decider: StreamDecider, reactions: dict[str, React] | None = None):
         """`reactions` maps another service's name to a function turning its events into our commands."""
         self.service = service
-        self._reacts_to = list(reactions or {})
+        # Named now: the topics' namespace is read once, when the replica is made.
+        self._topics = [*service_topics(service, kafka), *(events_topic_spec(o, kafka) for o in reactions or {})]
         self.bootstrap = bootstrap
         self.kafka = kafka
         self.settings = settings
@@ -62,7 +63,7 @@ class ServiceLog:
         self.readiness = Readiness(service)
         self.events_topic = events_topic(service)
         self.producer = new_producer(bootstrap, kafka, self.instance_id)
-        self.dead_letters = DeadLetters(KafkaSink(self.producer, service))
+        self.dead_letters = DeadLetters(KafkaSink(self.producer, deadletters_topic(service)))
         self.feed = EventFeed(bootstrap, self.events_topic, kafka, applier(read_model),
                               self._unusable(f"{service}.feed"))
         self.sender = CommandSender(bootstrap, self.producer, commands_topic(service), replies_topic(service),
@@ -81,8 +82,7 @@ class ServiceLog:
 
     async def start(self) -> None:
         """Returns once this replica has joined its group and caught up: it may serve."""
-        others = [events_topic_spec(other, self.kafka) for other in self._reacts_to]
-        await ensure_topics(self.bootstrap, [*service_topics(self.service, self.kafka), *others])
+        await ensure_topics(self.bootstrap, self._topics)
         await self.producer.start()
         await self.feed.start()
         await self.feed.catch_up()

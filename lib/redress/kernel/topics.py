@@ -1,6 +1,7 @@
 """Topic names and their settings. Each service is the only writer of its event topic."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from aiokafka.partitioner import murmur2
@@ -8,16 +9,22 @@ from aiokafka.partitioner import murmur2
 from redress.kernel.settings import KafkaSettings
 
 
+def namespace() -> str:
+    """The first part of every topic and group name (REDRESS_TOPIC_NAMESPACE, default
+    "redress"): two installations can share a cluster."""
+    return os.environ.get("REDRESS_TOPIC_NAMESPACE") or "redress"
+
+
 def events_topic(service: str) -> str:
-    return f"redress.{service}.events.v1"
+    return f"{namespace()}.{service}.events.v1"
 
 
 def commands_topic(service: str) -> str:
-    return f"redress.{service}.commands.v1"
+    return f"{namespace()}.{service}.commands.v1"
 
 
 def replies_topic(service: str) -> str:
-    return f"redress.{service}.replies.v1"
+    return f"{namespace()}.{service}.replies.v1"
 
 
 def partition_for(complaint_id: str, partitions: int) -> int:
@@ -41,7 +48,11 @@ def events_topic_spec(service: str, settings: KafkaSettings) -> TopicSpec:
 
 
 def deadletters_topic(service: str) -> str:
-    return f"redress.{service}.deadletters.v1"
+    return f"{namespace()}.{service}.deadletters.v1"
+
+
+def processor_group(service: str) -> str:
+    return f"{namespace()}.{service}.processor"
 
 
 def deadletters_topic_spec(service: str, settings: KafkaSettings) -> TopicSpec:
