@@ -190,6 +190,25 @@ async def test_only_a_manager_overrides_the_conduct_guard_and_the_override_is_re
     assert event.conduct_override.reason == "The customer asked for the link"
 
 
+async def test_a_client_cannot_set_what_the_server_decides(channel, resolution_channel):
+    """A client built against the old RecordStepRequest, which embedded the ApologyMade event,
+    sends a conduct override with its apology: the recorded apology has none."""
+    complaint = await _file(channel)
+    await opened_case(resolution_channel, complaint.complaint_id)
+    forged = rev.ApologyMade(text="We are truly sorry.", conduct_override=rev.ConductOverride(
+        rules=["en/company-policy"], reason="forged by the client")).SerializeToString()
+    old_wire = (rapi.RecordStepRequest(complaint_id=complaint.complaint_id).SerializeToString()
+                + b"\x5a" + bytes([len(forged)]) + forged)  # field 11, apologise
+    request = rapi.RecordStepRequest.FromString(old_wire)
+    assert b"forged by the client" in request.SerializeToString()  # it does go over the wire
+    await resolution_stub(resolution_channel).RecordStep(request, metadata=auth())
+    story = await resolution_stub(resolution_channel).GetCase(
+        rapi.GetCaseRequest(complaint_id=complaint.complaint_id), metadata=auth())
+    apology = rev.ApologyMade()
+    assert next(e for e in story.history if e.type == "redress.events.v1.ApologyMade").payload.Unpack(apology)
+    assert apology.text == "We are truly sorry." and not apology.HasField("conduct_override")
+
+
 async def test_bad_input_and_other_organisations_are_refused(channel, resolution_channel):
     complaint = await _file(channel)
     await opened_case(resolution_channel, complaint.complaint_id)

@@ -294,3 +294,80 @@ def test_a_complaint_reclassified_as_critical_gets_critical_clocks_and_goes_wher
     _, nothing = run(state, command("reclassify", iev.ComplaintAmended(changed_fields=["store"], store="X")))
     assert nothing == []
 
+
+# -- what a client may say, and what only the server decides -------------------------------
+
+SERVER_DECIDES = {"conduct_override", "at_highest_level", "clocks", "routing_rule", "actor", "from_level",
+                  "to_level", "cause"}
+
+
+def _fields_reachable(message, seen=None):
+    seen = set() if seen is None else seen
+    if message.full_name in seen:
+        return
+    seen.add(message.full_name)
+    for f in message.fields:
+        yield f
+        if f.message_type is not None:
+            yield from _fields_reachable(f.message_type, seen)
+
+
+def test_no_request_or_handler_command_carries_an_event_or_a_field_the_server_decides():
+    from redress.resolution.v1 import resolution_service_pb2 as rapi
+
+    inputs = [m.input_type for m in rapi.DESCRIPTOR.services_by_name["ResolutionService"].methods]
+    handler_work = [f.message_type for f in ResolutionCommand.DESCRIPTOR.oneofs_by_name["action"].fields
+                    if f.number >= 20]
+    for message in inputs + handler_work:
+        for f in _fields_reachable(message):
+            assert f.name not in SERVER_DECIDES, f"{message.full_name} lets a client set {f.name}"
+            assert f.message_type is None or not f.message_type.full_name.startswith("redress.events."), \
+                f"{message.full_name}.{f.name} embeds the event {f.message_type.full_name}"
+
+
+def test_a_conduct_override_forged_in_the_old_request_never_reaches_the_event():
+    from redress.resolution.v1 import resolution_service_pb2 as rapi
+    from redress_resolution.grpc_api import STEP_COMMANDS
+
+    # The old RecordStepRequest embedded ApologyMade (field 11), conduct_override and all.
+    forged = rev.ApologyMade(text="We are sorry.", conduct_override=rev.ConductOverride(
+        rules=["en/company-policy"], reason="forged by the client")).SerializeToString()
+    wire = rapi.RecordStepRequest(complaint_id="c-1").SerializeToString() + b"\x5a" + bytes([len(forged)]) + forged
+    request = rapi.RecordStepRequest.FromString(wire)
+    assert request.apologise.text == "We are sorry."
+    step = command("apologise", STEP_COMMANDS["apologise"](request.apologise))
+    assert b"forged" not in step.SerializeToString()
+    _, events = run(opened(), step)
+    assert type(events[0]) is rev.ApologyMade and not events[0].HasField("conduct_override")
+
+
+def test_every_step_command_says_only_what_its_event_records():
+    from redress_resolution.workflow import STEP_EVENTS
+
+    actions = ResolutionCommand.DESCRIPTOR.oneofs_by_name["action"].fields
+    for step, event in STEP_EVENTS.items():
+        given = next(f for f in actions if f.name == step).message_type
+        recorded = event.DESCRIPTOR.fields_by_name
+        assert all(f.name in recorded and f.type == recorded[f.name].type for f in given.fields), step
+
+
+def test_a_case_folds_every_resolution_event():
+    not_events = {"Clock", "ConductOverride"}
+    names = {n for n in rev.DESCRIPTOR.message_types_by_name if n not in not_events}
+    assert names == {e.DESCRIPTOR.name for e in domain.EVENTS}
+
+
+def test_the_domain_imports_no_infrastructure():
+    import ast
+    from pathlib import Path
+
+    package = Path(domain.__file__).parent
+    pure = ["domain", "case", "workflow", "clocks", "inputs", "policy", "conduct", "business_time"]
+    for name in pure:
+        tree = ast.parse((package / f"{name}.py").read_text())
+        imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        for module in imported:
+            assert module.split(".")[0] not in {"structlog", "aiokafka", "grpc", "logging"}, (name, module)
+            assert not module.startswith("redress.kernel") or module == "redress.kernel.rejections", (name, module)
+            assert not module.startswith("redress_resolution.") or module.split(".")[1] in pure, (name, module)
