@@ -126,7 +126,7 @@ async def test_a_resolution_replica_rebuilt_from_the_log_answers_exactly_as_befo
     for complaint_id in ids:
         await opened_case(resolution_channel, complaint_id, "token-restart")
     await resolution_stub(resolution_channel).RecordStep(rapi.RecordStepRequest(
-        complaint_id=ids[0], apologise=rev.ApologyMade(text="We are sorry.")), metadata=md)
+        complaint_id=ids[0], apologise=rapi.ApologyStep(text="We are sorry.")), metadata=md)
     await stub(channel).WithdrawComplaint(api.WithdrawComplaintRequest(complaint_id=ids[1]), metadata=md)
 
     async def answers(ch):

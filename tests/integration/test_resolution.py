@@ -28,11 +28,11 @@ async def _step(resolution_channel, complaint_id, token="token-a", override="", 
 
 async def _work_the_case(resolution_channel, complaint_id, token="token-a"):
     await _step(resolution_channel, complaint_id, token,
-                understand=rev.CustomerUnderstood(customer_reason="The food came cold and nobody cared."))
-    await _step(resolution_channel, complaint_id, token, apologise=rev.ApologyMade(text="We are truly sorry."))
+                understand=rapi.UnderstandingStep(customer_reason="The food came cold and nobody cared."))
+    await _step(resolution_channel, complaint_id, token, apologise=rapi.ApologyStep(text="We are truly sorry."))
     await _step(resolution_channel, complaint_id, token,
-                explain=rev.ExplanationGiven(text="The kitchen was short of two cooks that night."))
-    await _step(resolution_channel, complaint_id, token, fix=rev.FixRecorded(text="We refunded the meal."))
+                explain=rapi.ExplanationStep(text="The kitchen was short of two cooks that night."))
+    await _step(resolution_channel, complaint_id, token, fix=rapi.FixStep(text="We refunded the meal."))
 
 
 def _types(history) -> list[str]:
@@ -79,16 +79,16 @@ async def test_the_six_steps_come_before_a_proposal_and_prevention_before_closin
 
     await _work_the_case(resolution_channel, complaint.complaint_id)
     await _step(resolution_channel, complaint.complaint_id,
-                offer_compensation=rev.CompensationOffered(text="A voucher for two dinners."))
+                offer_compensation=rapi.CompensationStep(text="A voucher for two dinners."))
     case = await _step(resolution_channel, complaint.complaint_id,
-                       follow_up=rev.FollowUpAsked(question="Is there anything else we can do?", answer="No, thanks."))
+                       follow_up=rapi.FollowUpStep(question="Is there anything else we can do?", answer="No, thanks."))
     assert {c.clock.name: c.state for c in case.clocks}["first_contact"] == "met"
     await cases.ProposeResolution(rapi.ProposeResolutionRequest(complaint_id=complaint.complaint_id,
                                                                 summary="Refund and voucher"), metadata=auth())
     satisfied = await cases.RecordVerdict(rapi.RecordVerdictRequest(
         complaint_id=complaint.complaint_id, satisfied=True, score=5), metadata=auth())
     assert satisfied.status == CASE.CASE_STATUS_AWAITING_PREVENTION
-    closed = await _step(resolution_channel, complaint.complaint_id, prevent=rev.PreventionRecorded(
+    closed = await _step(resolution_channel, complaint.complaint_id, prevent=rapi.PreventionStep(
         root_cause="Rota left the kitchen short", preventive_action="Minimum two cooks on every shift",
         category=types.CATEGORY_FOOD_LATE_OR_COLD))
     assert closed.status == CASE.CASE_STATUS_CLOSED and closed.last_score == 5
@@ -163,7 +163,7 @@ async def test_the_conduct_guard_refuses_bad_conduct_naming_the_rule(channel, re
     complaint = await _file(channel)
     before = (await opened_case(resolution_channel, complaint.complaint_id)).case
     with pytest.raises(grpc.aio.AioRpcError) as flagged:
-        await _step(resolution_channel, complaint.complaint_id, apologise=rev.ApologyMade(text=text))
+        await _step(resolution_channel, complaint.complaint_id, apologise=rapi.ApologyStep(text=text))
     assert flagged.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert rule in flagged.value.details()
     after = (await opened_case(resolution_channel, complaint.complaint_id)).case
@@ -190,6 +190,25 @@ async def test_only_a_manager_overrides_the_conduct_guard_and_the_override_is_re
     assert event.conduct_override.reason == "The customer asked for the link"
 
 
+async def test_a_client_cannot_set_what_the_server_decides(channel, resolution_channel):
+    """A client built against the old RecordStepRequest, which embedded the ApologyMade event,
+    sends a conduct override with its apology: the recorded apology has none."""
+    complaint = await _file(channel)
+    await opened_case(resolution_channel, complaint.complaint_id)
+    forged = rev.ApologyMade(text="We are truly sorry.", conduct_override=rev.ConductOverride(
+        rules=["en/company-policy"], reason="forged by the client")).SerializeToString()
+    old_wire = (rapi.RecordStepRequest(complaint_id=complaint.complaint_id).SerializeToString()
+                + b"\x5a" + bytes([len(forged)]) + forged)  # field 11, apologise
+    request = rapi.RecordStepRequest.FromString(old_wire)
+    assert b"forged by the client" in request.SerializeToString()  # it does go over the wire
+    await resolution_stub(resolution_channel).RecordStep(request, metadata=auth())
+    story = await resolution_stub(resolution_channel).GetCase(
+        rapi.GetCaseRequest(complaint_id=complaint.complaint_id), metadata=auth())
+    apology = rev.ApologyMade()
+    assert next(e for e in story.history if e.type == "redress.events.v1.ApologyMade").payload.Unpack(apology)
+    assert apology.text == "We are truly sorry." and not apology.HasField("conduct_override")
+
+
 async def test_bad_input_and_other_organisations_are_refused(channel, resolution_channel):
     complaint = await _file(channel)
     await opened_case(resolution_channel, complaint.complaint_id)
@@ -199,8 +218,8 @@ async def test_bad_input_and_other_organisations_are_refused(channel, resolution
     assert hidden.value.code() == grpc.StatusCode.NOT_FOUND
     for request, field in [
         (rapi.RecordStepRequest(complaint_id=complaint.complaint_id), "step"),
-        (rapi.RecordStepRequest(complaint_id=complaint.complaint_id, apologise=rev.ApologyMade()), "text"),
-        (rapi.RecordStepRequest(complaint_id=complaint.complaint_id, prevent=rev.PreventionRecorded(
+        (rapi.RecordStepRequest(complaint_id=complaint.complaint_id, apologise=rapi.ApologyStep()), "text"),
+        (rapi.RecordStepRequest(complaint_id=complaint.complaint_id, prevent=rapi.PreventionStep(
             root_cause="x", preventive_action="y")), "category"),
     ]:
         with pytest.raises(grpc.aio.AioRpcError) as bad:

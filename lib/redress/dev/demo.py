@@ -96,14 +96,14 @@ async def resolve(address: str, complaint_id: str) -> None:
             await cases.RecordStep(rapi.RecordStepRequest(complaint_id=complaint_id, **kind), metadata=MD)
 
         print("The duty manager works the case:")
-        await step(understand=rev.CustomerUnderstood(customer_reason="Waited an hour, cold food, laughed at."))
+        await step(understand=rapi.UnderstandingStep(customer_reason="Waited an hour, cold food, laughed at."))
         try:
-            await step(apologise=rev.ApologyMade(text="We apologise for any inconvenience this may have caused."))
+            await step(apologise=rapi.ApologyStep(text="We apologise for any inconvenience this may have caused."))
         except grpc.aio.AioRpcError as refused:
             print(f"  conduct guard: {refused.code().name}: {refused.details()}")
-        await step(apologise=rev.ApologyMade(text="I am sorry: you waited an hour, and our waiter laughed at you."))
-        await step(explain=rev.ExplanationGiven(text="Two cooks were off sick and nobody told the floor staff."))
-        await step(fix=rev.FixRecorded(text="Refunded the meal; the waiter has been spoken to."))
+        await step(apologise=rapi.ApologyStep(text="I am sorry: you waited an hour, and our waiter laughed at you."))
+        await step(explain=rapi.ExplanationStep(text="Two cooks were off sick and nobody told the floor staff."))
+        await step(fix=rapi.FixStep(text="Refunded the meal; the waiter has been spoken to."))
         await cases.ProposeResolution(rapi.ProposeResolutionRequest(complaint_id=complaint_id,
                                                                     summary="Refund and apology"), metadata=MD)
         case = await cases.RecordVerdict(rapi.RecordVerdictRequest(

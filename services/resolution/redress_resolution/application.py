@@ -22,7 +22,8 @@ from redress.kernel.rpc import Caller
 from redress.kernel.servicelog import COMMAND_NAMESPACE, ServiceLog
 from redress.kernel.settings import KafkaSettings, ServiceSettings
 from redress.kernel.topics import partition_for
-from redress_resolution import domain
+from redress_resolution import domain, stream_adapter
+from redress_resolution.clocks import due
 from redress_resolution.dossier import Dossier, assemble
 from redress_resolution.policy import Policy
 from redress_resolution.projection import CaseBook, CaseFilter
@@ -62,8 +63,9 @@ class Resolution:
         self.policy = policy
         self.settings = settings
         self.book = CaseBook()
+        # TEMPORARY until the kernel owns stream bookkeeping: domain.decide and domain.apply.
         decider = StreamDecider(ResolutionCommand, SOURCE, kafka.partitions, self.book.cases.get,
-                                partial(domain.decide, policy=policy), domain.apply)
+                                partial(stream_adapter.decide, policy=policy), stream_adapter.apply)
         self.log = ServiceLog(SERVICE, bootstrap, kafka, settings, self.book.apply, decider,
                               reactions={"intake": react_to_intake})
         self._partitions = kafka.partitions
@@ -132,7 +134,7 @@ class Resolution:
             for complaint_id, case in list(self.book.cases.items()):
                 if partition_for(complaint_id, self._partitions) not in owned:
                     continue
-                for name, kind in case.due(now):
+                for name, kind in due(case, now):
                     run = case.clocks[name]
                     at = run.due_at if kind == "breach" else run.warn_at
                     key = (complaint_id, f"clock:{name}:{kind}:{at.isoformat()}")

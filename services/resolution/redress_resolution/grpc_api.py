@@ -5,11 +5,10 @@ from google.protobuf import any_pb2
 
 from redress.kernel.auth import Credentials
 from redress.kernel.envelope import Envelope
-from redress.events.v1 import resolution_pb2 as rev
 from redress.kernel.rejections import Invalid
+from redress.resolution.v1 import commands_pb2 as cmd
 from redress.resolution.v1 import resolution_service_pb2 as api
 from redress.resolution.v1 import resolution_service_pb2_grpc as api_grpc
-from redress.resolution.v1.commands_pb2 import ExtendClock, ResumeClocks
 from redress.kernel.rpc import Authenticated, Caller, unary
 from redress.kernel.tokens import page, timestamp
 from redress.types.v1 import complaint_pb2 as types
@@ -21,6 +20,17 @@ READ, WRITE = "complaints:read", "complaints:write"
 STATUS = {domain.OPEN: api.CASE_STATUS_OPEN, domain.PROPOSED: api.CASE_STATUS_RESOLUTION_PROPOSED,
           domain.AWAITING_PREVENTION: api.CASE_STATUS_AWAITING_PREVENTION, domain.CLOSED: api.CASE_STATUS_CLOSED}
 STATUS_NAMES = {v: k for k, v in STATUS.items()}
+# Each step's command, built from the request's own fields: the server adds the rest.
+STEP_COMMANDS = {
+    "understand": lambda s: cmd.UnderstandCustomer(customer_reason=s.customer_reason, notes=s.notes),
+    "apologise": lambda s: cmd.Apologise(text=s.text),
+    "explain": lambda s: cmd.Explain(text=s.text),
+    "fix": lambda s: cmd.RecordFix(text=s.text),
+    "offer_compensation": lambda s: cmd.OfferCompensation(text=s.text),
+    "follow_up": lambda s: cmd.AskFollowUp(question=s.question, answer=s.answer),
+    "prevent": lambda s: cmd.RecordPrevention(root_cause=s.root_cause, preventive_action=s.preventive_action,
+                                              category=s.category),
+}
 
 
 def case_message(case: domain.Case) -> api.Case:
@@ -76,7 +86,7 @@ class ResolutionServicer(Authenticated, api_grpc.ResolutionServiceServicer):
 
     @unary(WRITE)
     async def ReassignCase(self, request: api.ReassignCaseRequest, caller: Caller):
-        payload = rev.CaseReassigned(handler=request.handler, level=request.level, reason=request.reason)
+        payload = cmd.ReassignCase(handler=request.handler, level=request.level, reason=request.reason)
         return await self._act(caller, request, "reassign", payload)
 
     @unary(WRITE)
@@ -85,43 +95,45 @@ class ResolutionServicer(Authenticated, api_grpc.ResolutionServiceServicer):
         if step is None:
             raise Invalid("step is required: one of understand, apologise, explain, fix, offer_compensation, "
                           "follow_up, prevent", "step")
-        return await self._act(caller, request, step, getattr(request, step), request.conduct_override_reason)
+        payload = STEP_COMMANDS[step](getattr(request, step))
+        return await self._act(caller, request, step, payload, request.conduct_override_reason)
 
     @unary(WRITE)
     async def SendMessage(self, request: api.SendMessageRequest, caller: Caller):
-        payload = rev.MessageSentToCustomer(text=request.text, channel=request.channel)
+        payload = cmd.SendMessage(text=request.text, channel=request.channel)
         return await self._act(caller, request, "message", payload, request.conduct_override_reason)
 
     @unary(WRITE)
     async def ProposeResolution(self, request: api.ProposeResolutionRequest, caller: Caller):
-        return await self._act(caller, request, "propose", rev.ResolutionProposed(summary=request.summary))
+        return await self._act(caller, request, "propose", cmd.ProposeResolution(summary=request.summary))
 
     @unary(WRITE)
     async def RecordVerdict(self, request: api.RecordVerdictRequest, caller: Caller):
-        payload = rev.VerdictRecorded(satisfied=request.satisfied, score=request.score, reason=request.reason,
-                                      comment=request.comment)
+        payload = cmd.RecordVerdict(satisfied=request.satisfied, score=request.score, reason=request.reason,
+                                    comment=request.comment)
         return await self._act(caller, request, "verdict", payload)
 
     @unary(WRITE)
     async def RequestEscalation(self, request: api.RequestEscalationRequest, caller: Caller):
-        payload = rev.EscalationRequested(reason=request.reason, on_behalf_of_customer=request.on_behalf_of_customer)
+        payload = cmd.RequestEscalation(reason=request.reason, on_behalf_of_customer=request.on_behalf_of_customer)
         return await self._act(caller, request, "request_escalation", payload)
 
     @unary(WRITE)
     async def ReopenCase(self, request: api.ReopenCaseRequest, caller: Caller):
-        return await self._act(caller, request, "reopen", rev.CaseReopened(reason=request.reason))
+        return await self._act(caller, request, "reopen", cmd.ReopenCase(reason=request.reason))
 
     @unary(WRITE)
     async def PauseClocks(self, request: api.PauseClocksRequest, caller: Caller):
-        return await self._act(caller, request, "pause", rev.ClocksPaused(reason=request.reason))
+        return await self._act(caller, request, "pause", cmd.PauseClocks(reason=request.reason))
 
     @unary(WRITE)
     async def ResumeClocks(self, request: api.ResumeClocksRequest, caller: Caller):
-        return await self._act(caller, request, "resume", ResumeClocks())
+        return await self._act(caller, request, "resume", cmd.ResumeClocks())
 
     @unary(WRITE)
     async def ExtendClock(self, request: api.ExtendClockRequest, caller: Caller):
-        return await self._act(caller, request, "extend", ExtendClock(name=request.clock, reason=request.reason))
+        payload = cmd.ExtendClock(name=request.clock, reason=request.reason)
+        return await self._act(caller, request, "extend", payload)
 
     @unary(READ)
     async def GetDossier(self, request: api.GetDossierRequest, caller: Caller):

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from redress.kernel.envelope import Envelope
 from redress.kernel.streams import ComplaintStreams
-from redress_resolution import domain
+from redress_resolution import stream_adapter
 from redress_resolution.domain import Case
 
 
@@ -24,7 +24,8 @@ class CaseFilter:
 
 class CaseBook:
     def __init__(self) -> None:
-        self._streams: ComplaintStreams[Case] = ComplaintStreams(domain.apply)
+        # TEMPORARY until the kernel owns stream bookkeeping: domain.apply.
+        self._streams: ComplaintStreams[Case] = ComplaintStreams(stream_adapter.apply)
         self.cases = self._streams.states
         self.histories = self._streams.histories
         self._by_org: dict[str, list[str]] = {}

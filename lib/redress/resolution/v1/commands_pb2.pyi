@@ -4,6 +4,7 @@ from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from redress.commands.v1 import commands_pb2 as _commands_pb2
 from redress.events.v1 import intake_pb2 as _intake_pb2
 from redress.events.v1 import resolution_pb2 as _resolution_pb2
+from redress.types.v1 import complaint_pb2 as _complaint_pb2
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Mapping as _Mapping
@@ -46,24 +47,130 @@ class ResolutionCommand(_message.Message):
     close_withdrawn: _intake_pb2.ComplaintWithdrawn
     note_repeat_contact: _intake_pb2.RepeatContactRecorded
     reclassify: _intake_pb2.ComplaintAmended
-    reassign: _resolution_pb2.CaseReassigned
-    understand: _resolution_pb2.CustomerUnderstood
-    apologise: _resolution_pb2.ApologyMade
-    explain: _resolution_pb2.ExplanationGiven
-    fix: _resolution_pb2.FixRecorded
-    offer_compensation: _resolution_pb2.CompensationOffered
-    follow_up: _resolution_pb2.FollowUpAsked
-    prevent: _resolution_pb2.PreventionRecorded
-    message: _resolution_pb2.MessageSentToCustomer
-    propose: _resolution_pb2.ResolutionProposed
-    verdict: _resolution_pb2.VerdictRecorded
-    request_escalation: _resolution_pb2.EscalationRequested
-    reopen: _resolution_pb2.CaseReopened
-    pause: _resolution_pb2.ClocksPaused
+    reassign: ReassignCase
+    understand: UnderstandCustomer
+    apologise: Apologise
+    explain: Explain
+    fix: RecordFix
+    offer_compensation: OfferCompensation
+    follow_up: AskFollowUp
+    prevent: RecordPrevention
+    message: SendMessage
+    propose: ProposeResolution
+    verdict: RecordVerdict
+    request_escalation: RequestEscalation
+    reopen: ReopenCase
+    pause: PauseClocks
     resume: ResumeClocks
     extend: ExtendClock
     clock_due: ClockDue
-    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., conduct_override_reason: _Optional[str] = ..., reacting_to_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., open: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_acknowledgement: _Optional[_Union[_intake_pb2.ComplaintAcknowledged, _Mapping]] = ..., close_withdrawn: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ..., note_repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., reclassify: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., reassign: _Optional[_Union[_resolution_pb2.CaseReassigned, _Mapping]] = ..., understand: _Optional[_Union[_resolution_pb2.CustomerUnderstood, _Mapping]] = ..., apologise: _Optional[_Union[_resolution_pb2.ApologyMade, _Mapping]] = ..., explain: _Optional[_Union[_resolution_pb2.ExplanationGiven, _Mapping]] = ..., fix: _Optional[_Union[_resolution_pb2.FixRecorded, _Mapping]] = ..., offer_compensation: _Optional[_Union[_resolution_pb2.CompensationOffered, _Mapping]] = ..., follow_up: _Optional[_Union[_resolution_pb2.FollowUpAsked, _Mapping]] = ..., prevent: _Optional[_Union[_resolution_pb2.PreventionRecorded, _Mapping]] = ..., message: _Optional[_Union[_resolution_pb2.MessageSentToCustomer, _Mapping]] = ..., propose: _Optional[_Union[_resolution_pb2.ResolutionProposed, _Mapping]] = ..., verdict: _Optional[_Union[_resolution_pb2.VerdictRecorded, _Mapping]] = ..., request_escalation: _Optional[_Union[_resolution_pb2.EscalationRequested, _Mapping]] = ..., reopen: _Optional[_Union[_resolution_pb2.CaseReopened, _Mapping]] = ..., pause: _Optional[_Union[_resolution_pb2.ClocksPaused, _Mapping]] = ..., resume: _Optional[_Union[ResumeClocks, _Mapping]] = ..., extend: _Optional[_Union[ExtendClock, _Mapping]] = ..., clock_due: _Optional[_Union[ClockDue, _Mapping]] = ...) -> None: ...
+    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., conduct_override_reason: _Optional[str] = ..., reacting_to_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., open: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_acknowledgement: _Optional[_Union[_intake_pb2.ComplaintAcknowledged, _Mapping]] = ..., close_withdrawn: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ..., note_repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., reclassify: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., reassign: _Optional[_Union[ReassignCase, _Mapping]] = ..., understand: _Optional[_Union[UnderstandCustomer, _Mapping]] = ..., apologise: _Optional[_Union[Apologise, _Mapping]] = ..., explain: _Optional[_Union[Explain, _Mapping]] = ..., fix: _Optional[_Union[RecordFix, _Mapping]] = ..., offer_compensation: _Optional[_Union[OfferCompensation, _Mapping]] = ..., follow_up: _Optional[_Union[AskFollowUp, _Mapping]] = ..., prevent: _Optional[_Union[RecordPrevention, _Mapping]] = ..., message: _Optional[_Union[SendMessage, _Mapping]] = ..., propose: _Optional[_Union[ProposeResolution, _Mapping]] = ..., verdict: _Optional[_Union[RecordVerdict, _Mapping]] = ..., request_escalation: _Optional[_Union[RequestEscalation, _Mapping]] = ..., reopen: _Optional[_Union[ReopenCase, _Mapping]] = ..., pause: _Optional[_Union[PauseClocks, _Mapping]] = ..., resume: _Optional[_Union[ResumeClocks, _Mapping]] = ..., extend: _Optional[_Union[ExtendClock, _Mapping]] = ..., clock_due: _Optional[_Union[ClockDue, _Mapping]] = ...) -> None: ...
+
+class ReassignCase(_message.Message):
+    __slots__ = ("handler", "level", "reason")
+    HANDLER_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    handler: str
+    level: _complaint_pb2.Level
+    reason: str
+    def __init__(self, handler: _Optional[str] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class UnderstandCustomer(_message.Message):
+    __slots__ = ("customer_reason", "notes")
+    CUSTOMER_REASON_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    customer_reason: str
+    notes: str
+    def __init__(self, customer_reason: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+
+class Apologise(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class Explain(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class RecordFix(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class OfferCompensation(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class AskFollowUp(_message.Message):
+    __slots__ = ("question", "answer")
+    QUESTION_FIELD_NUMBER: _ClassVar[int]
+    ANSWER_FIELD_NUMBER: _ClassVar[int]
+    question: str
+    answer: str
+    def __init__(self, question: _Optional[str] = ..., answer: _Optional[str] = ...) -> None: ...
+
+class RecordPrevention(_message.Message):
+    __slots__ = ("root_cause", "preventive_action", "category")
+    ROOT_CAUSE_FIELD_NUMBER: _ClassVar[int]
+    PREVENTIVE_ACTION_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    root_cause: str
+    preventive_action: str
+    category: _complaint_pb2.Category
+    def __init__(self, root_cause: _Optional[str] = ..., preventive_action: _Optional[str] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ...) -> None: ...
+
+class SendMessage(_message.Message):
+    __slots__ = ("text", "channel")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    channel: _complaint_pb2.Channel
+    def __init__(self, text: _Optional[str] = ..., channel: _Optional[_Union[_complaint_pb2.Channel, str]] = ...) -> None: ...
+
+class ProposeResolution(_message.Message):
+    __slots__ = ("summary",)
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    summary: str
+    def __init__(self, summary: _Optional[str] = ...) -> None: ...
+
+class RecordVerdict(_message.Message):
+    __slots__ = ("satisfied", "score", "reason", "comment")
+    SATISFIED_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    satisfied: bool
+    score: int
+    reason: _resolution_pb2.DissatisfactionReason
+    comment: str
+    def __init__(self, satisfied: _Optional[bool] = ..., score: _Optional[int] = ..., reason: _Optional[_Union[_resolution_pb2.DissatisfactionReason, str]] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class RequestEscalation(_message.Message):
+    __slots__ = ("reason", "on_behalf_of_customer")
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    ON_BEHALF_OF_CUSTOMER_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    on_behalf_of_customer: bool
+    def __init__(self, reason: _Optional[str] = ..., on_behalf_of_customer: _Optional[bool] = ...) -> None: ...
+
+class ReopenCase(_message.Message):
+    __slots__ = ("reason",)
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    def __init__(self, reason: _Optional[str] = ...) -> None: ...
+
+class PauseClocks(_message.Message):
+    __slots__ = ("reason",)
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    def __init__(self, reason: _Optional[str] = ...) -> None: ...
 
 class ResumeClocks(_message.Message):
     __slots__ = ()

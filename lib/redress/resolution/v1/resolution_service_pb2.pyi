@@ -160,14 +160,64 @@ class RecordStepRequest(_message.Message):
     request_id: str
     expected_etag: str
     conduct_override_reason: str
-    understand: _resolution_pb2.CustomerUnderstood
-    apologise: _resolution_pb2.ApologyMade
-    explain: _resolution_pb2.ExplanationGiven
-    fix: _resolution_pb2.FixRecorded
-    offer_compensation: _resolution_pb2.CompensationOffered
-    follow_up: _resolution_pb2.FollowUpAsked
-    prevent: _resolution_pb2.PreventionRecorded
-    def __init__(self, complaint_id: _Optional[str] = ..., request_id: _Optional[str] = ..., expected_etag: _Optional[str] = ..., conduct_override_reason: _Optional[str] = ..., understand: _Optional[_Union[_resolution_pb2.CustomerUnderstood, _Mapping]] = ..., apologise: _Optional[_Union[_resolution_pb2.ApologyMade, _Mapping]] = ..., explain: _Optional[_Union[_resolution_pb2.ExplanationGiven, _Mapping]] = ..., fix: _Optional[_Union[_resolution_pb2.FixRecorded, _Mapping]] = ..., offer_compensation: _Optional[_Union[_resolution_pb2.CompensationOffered, _Mapping]] = ..., follow_up: _Optional[_Union[_resolution_pb2.FollowUpAsked, _Mapping]] = ..., prevent: _Optional[_Union[_resolution_pb2.PreventionRecorded, _Mapping]] = ...) -> None: ...
+    understand: UnderstandingStep
+    apologise: ApologyStep
+    explain: ExplanationStep
+    fix: FixStep
+    offer_compensation: CompensationStep
+    follow_up: FollowUpStep
+    prevent: PreventionStep
+    def __init__(self, complaint_id: _Optional[str] = ..., request_id: _Optional[str] = ..., expected_etag: _Optional[str] = ..., conduct_override_reason: _Optional[str] = ..., understand: _Optional[_Union[UnderstandingStep, _Mapping]] = ..., apologise: _Optional[_Union[ApologyStep, _Mapping]] = ..., explain: _Optional[_Union[ExplanationStep, _Mapping]] = ..., fix: _Optional[_Union[FixStep, _Mapping]] = ..., offer_compensation: _Optional[_Union[CompensationStep, _Mapping]] = ..., follow_up: _Optional[_Union[FollowUpStep, _Mapping]] = ..., prevent: _Optional[_Union[PreventionStep, _Mapping]] = ...) -> None: ...
+
+class UnderstandingStep(_message.Message):
+    __slots__ = ("customer_reason", "notes")
+    CUSTOMER_REASON_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    customer_reason: str
+    notes: str
+    def __init__(self, customer_reason: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+
+class ApologyStep(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class ExplanationStep(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class FixStep(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class CompensationStep(_message.Message):
+    __slots__ = ("text",)
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    def __init__(self, text: _Optional[str] = ...) -> None: ...
+
+class FollowUpStep(_message.Message):
+    __slots__ = ("question", "answer")
+    QUESTION_FIELD_NUMBER: _ClassVar[int]
+    ANSWER_FIELD_NUMBER: _ClassVar[int]
+    question: str
+    answer: str
+    def __init__(self, question: _Optional[str] = ..., answer: _Optional[str] = ...) -> None: ...
+
+class PreventionStep(_message.Message):
+    __slots__ = ("root_cause", "preventive_action", "category")
+    ROOT_CAUSE_FIELD_NUMBER: _ClassVar[int]
+    PREVENTIVE_ACTION_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    root_cause: str
+    preventive_action: str
+    category: _complaint_pb2.Category
+    def __init__(self, root_cause: _Optional[str] = ..., preventive_action: _Optional[str] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ...) -> None: ...
 
 class SendMessageRequest(_message.Message):
     __slots__ = ("complaint_id", "request_id", "expected_etag", "text", "channel", "conduct_override_reason")
