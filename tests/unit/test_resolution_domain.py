@@ -8,19 +8,17 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from redress.commands.v1.commands_pb2 import CommandContext, Principal
-from redress.kernel.decisions import StreamDecider
 from redress.kernel.envelope import Envelope
 from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import resolution_pb2 as rev
-from redress.kernel.rejections import AlreadyExists, Forbidden, Invalid, NotFound, Rejected, StaleEtag
+from redress.kernel.rejections import Forbidden, Invalid, Rejected
 from redress.resolution.v1 import commands_pb2 as cmd
 from redress.resolution.v1.commands_pb2 import ClockDue, ResolutionCommand, ResumeClocks
 from redress.types.v1 import complaint_pb2 as types
-from redress_resolution import domain, policy, stream_adapter
+from redress_resolution import domain, policy
 from redress_resolution.application import react_to_intake
 from redress_resolution.clocks import due
 from redress_resolution.dossier import assemble
-from redress_resolution.projection import CaseBook
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)  # a Monday
 POLICY = policy.load()
@@ -178,31 +176,6 @@ FILED = Envelope(event_id="e-1", source="//redress/intake", subject="c-1", time=
                  organisation="org", actor="a", client_id="a", correlation_id="x", causation_id="cmd",
                  request_id="r", payload=iev.ComplaintFiled(complaint_id="c-1", organisation="org",
                                                             channel=types.CHANNEL_EMAIL, description="cold"))
-
-
-# TEMPORARY until the kernel owns stream bookkeeping: delete with stream_adapter.
-def test_the_temporary_stream_adapter_answers_retries_as_the_domain_did():
-    book = CaseBook()
-    decider = StreamDecider(ResolutionCommand, "//redress/resolution", 6, book.cases.get,
-                            lambda s, c, n: stream_adapter.decide(s, c, n, POLICY), stream_adapter.apply)
-    first, second = decider.decide_batch([react_to_intake(FILED), react_to_intake(FILED)])
-    assert len(first.events) == 1 and second.events == [] and second.reply.code == 0
-    assert first.events[0].causation_id == "e-1"
-    state = stream_adapter.apply(None, first.events[0].payload, NOW, "intake:e-1")
-    state = stream_adapter.apply(state, iev.ComplaintWithdrawn(), NOW)  # a type the case does not fold
-    assert state.version == 2 and state.status == domain.OPEN
-    retry = command("request_escalation", cmd.RequestEscalation(reason="again"), request_id="esc-1")
-    for event in stream_adapter.decide(state, retry, NOW, POLICY).events:
-        state = stream_adapter.apply(state, event, NOW, "esc-1")
-    assert stream_adapter.decide(state, retry, NOW, POLICY).duplicate_of_version == state.version
-    with pytest.raises(AlreadyExists):
-        stream_adapter.decide(state, command("pause", cmd.PauseClocks(reason="x"), request_id="esc-1"), NOW, POLICY)
-    with pytest.raises(StaleEtag):
-        stale = command("pause", cmd.PauseClocks(reason="x"))
-        stale.context.expected_etag = "1"
-        stream_adapter.decide(state, stale, NOW, POLICY)
-    with pytest.raises(NotFound):
-        stream_adapter.decide(state, command("pause", cmd.PauseClocks(reason="x"), org="other"), NOW, POLICY)
 
 
 def test_the_dossier_tells_the_whole_story():

@@ -103,6 +103,9 @@ class MemoryLog:
     def owned_partitions(self) -> set[int]:
         return set(range(self._broker.partitions))
 
+    def owns(self, complaint_id: str) -> bool:
+        return True
+
     def command(self, command_type: type[Message], caller: Caller, request_id: str, complaint_id: str,
                 etag: str = "") -> Message:
         return new_command(command_type, caller, request_id, complaint_id, etag, self.settings.command_timeout_s)

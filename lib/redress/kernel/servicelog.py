@@ -29,7 +29,7 @@ from redress.kernel.rejections import from_code
 from redress.kernel.rpc import Caller
 from redress.kernel.sender import CommandSender
 from redress.kernel.settings import KafkaSettings, ServiceSettings
-from redress.kernel.topics import commands_topic, deadletters_topic, events_topic, events_topic_spec, replies_topic, service_topics
+from redress.kernel.topics import commands_topic, deadletters_topic, partition_for, events_topic, events_topic_spec, replies_topic, service_topics
 
 log = structlog.get_logger(__name__)
 PROBE_EVERY_S = 1.0
@@ -144,6 +144,10 @@ class ServiceLog:
     def owned_partitions(self) -> set[int]:
         """The partitions whose commands this replica decides now."""
         return set(self.processor.assigned)
+
+    def owns(self, complaint_id: str) -> bool:
+        """Whether this replica decides the complaint's commands now."""
+        return partition_for(complaint_id, self.kafka.partitions) in self.processor.assigned
 
     def command(self, command_type: type[Message], caller: Caller, request_id: str, complaint_id: str,
                 etag: str = "") -> Message:

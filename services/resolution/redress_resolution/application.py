@@ -7,30 +7,25 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import datetime, timezone
-from functools import partial
 
 import structlog
 from google.protobuf.message import Message
 
 from redress.kernel.auth import Principal
-from redress.kernel.decisions import StreamDecider
 from redress.kernel.envelope import Envelope
 from redress.events.v1 import intake_pb2 as iev
 from redress.kernel.rejections import Invalid, NotFound
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
 from redress.kernel.rpc import Caller
-from redress.kernel.servicelog import COMMAND_NAMESPACE, ServiceLog
-from redress.kernel.settings import KafkaSettings, ServiceSettings
-from redress.kernel.topics import partition_for
-from redress_resolution import domain, stream_adapter
+from redress.kernel.ids import reaction_command_id
+from redress.kernel.servicelog import ServiceLog
+from redress.kernel.settings import ServiceSettings
+from redress_resolution import domain
 from redress_resolution.clocks import due
 from redress_resolution.dossier import Dossier, assemble
-from redress_resolution.policy import Policy
 from redress_resolution.projection import CaseBook, CaseFilter
 
 log = structlog.get_logger(__name__)
-SERVICE = "resolution"
-SOURCE = "//redress/resolution"
 CLOCK_CLIENT = "redress-resolution-clock"
 DOSSIER_LEVELS = (3, 4)  # corporate office, owner
 INTAKE_REACTIONS = {iev.ComplaintFiled: "open", iev.ComplaintAcknowledged: "note_acknowledgement",
@@ -52,39 +47,31 @@ def react_to_intake(env: Envelope) -> ResolutionCommand | None:
     ctx.correlation_id = env.correlation_id
     ctx.actor = env.actor
     ctx.causation_id = env.event_id
-    ctx.command_id = str(uuid.uuid5(COMMAND_NAMESPACE, f"reaction/{env.event_id}"))
+    ctx.command_id = reaction_command_id(env.event_id)
     command.reacting_to_time.FromDatetime(env.time)
     getattr(command, action).CopyFrom(env.payload)
     return command
 
 
 class Resolution:
-    def __init__(self, bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings, policy: Policy):
-        self.policy = policy
+    def __init__(self, log: ServiceLog, book: CaseBook, settings: ServiceSettings):
         self.settings = settings
-        self.book = CaseBook()
-        # TEMPORARY until the kernel owns stream bookkeeping: domain.decide and domain.apply.
-        decider = StreamDecider(ResolutionCommand, SOURCE, kafka.partitions, self.book.cases.get,
-                                partial(stream_adapter.decide, policy=policy), stream_adapter.apply)
-        self.log = ServiceLog(SERVICE, bootstrap, kafka, settings, self.book.apply, decider,
-                              reactions={"intake": react_to_intake})
-        self._partitions = kafka.partitions
+        self.book = book
+        self.log = log
         self._clock_task: asyncio.Task | None = None
         self._ticking: set[tuple[str, str]] = set()
         self._ticks: set[asyncio.Task] = set()
 
     async def start(self) -> None:
-        await self.log.start()
         self._clock_task = asyncio.create_task(self._watch_clocks(), name="clock-watch")
         self.log.supervise(self._clock_task)
-        log.info("resolution ready", cases=len(self.book.cases), events=self.log.feed.events_read)
+        log.info("resolution ready", cases=len(self.book.cases), events=self.log.events_read)
 
     async def stop(self) -> None:
         for task in (self._clock_task, *self._ticks):
             if task:
                 task.cancel()
         await asyncio.gather(*(t for t in (self._clock_task, *self._ticks) if t), return_exceptions=True)
-        await self.log.stop()
 
     # -- commands ------------------------------------------------------------------------
     async def act(self, caller: Caller, complaint_id: str, request_id: str, etag: str, action: str,
@@ -129,10 +116,9 @@ class Resolution:
         tick sent twice (two ticks, a restart, a rebalance) fires once."""
         while True:
             await asyncio.sleep(self.settings.clock_tick_s)
-            owned = self.log.owned_partitions()
             now = datetime.now(timezone.utc)
             for complaint_id, case in list(self.book.cases.items()):
-                if partition_for(complaint_id, self._partitions) not in owned:
+                if not self.log.owns(complaint_id):
                     continue
                 for name, kind in due(case, now):
                     run = case.clocks[name]

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from redress.kernel.envelope import Envelope
-from redress.kernel.streams import ComplaintStreams
-from redress_resolution import stream_adapter
+from redress.kernel.streams import Streams
+from redress_resolution import domain
 from redress_resolution.domain import Case
 
 
@@ -24,18 +24,19 @@ class CaseFilter:
 
 class CaseBook:
     def __init__(self) -> None:
-        # TEMPORARY until the kernel owns stream bookkeeping: domain.apply.
-        self._streams: ComplaintStreams[Case] = ComplaintStreams(stream_adapter.apply)
-        self.cases = self._streams.states
-        self.histories = self._streams.histories
+        self.streams: Streams[Case] = Streams(domain.apply)
+        self.cases = self.streams.states
+        self.histories = self.streams.histories
         self._by_org: dict[str, list[str]] = {}
+        self._listed: set[str] = set()
 
     def apply(self, env: Envelope) -> bool:
-        state = self._streams.fold(env)
-        if state is None:
+        stream = self.streams.fold(env)
+        if stream is None:
             return False
-        if len(self.histories[env.subject]) == 1:  # its first event
-            self._by_org.setdefault(state.organisation, []).append(env.subject)
+        if stream.state is not None and env.subject not in self._listed:  # founded just now
+            self._listed.add(env.subject)
+            self._by_org.setdefault(stream.state.organisation, []).append(env.subject)
         return True
 
     def get(self, organisation: str, complaint_id: str) -> Case | None:
@@ -43,7 +44,7 @@ class CaseBook:
         return case if case and case.organisation == organisation else None
 
     def as_of(self, complaint_id: str, version: int) -> Case:
-        return self._streams.as_of(complaint_id, version)
+        return self.streams.as_of(complaint_id, version)
 
     def list(self, organisation: str, where: CaseFilter) -> Iterator[Case]:
         """Oldest opened first."""

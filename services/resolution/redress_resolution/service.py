@@ -1,0 +1,31 @@
+"""Resolution, declared: everything the kernel, the launcher, the CLI and the tests need."""
+from __future__ import annotations
+
+from functools import partial
+
+from redress.kernel.declaration import Domain, ServiceDeclaration
+from redress.resolution.v1 import resolution_service_pb2
+from redress.resolution.v1.commands_pb2 import ResolutionCommand
+from redress_resolution import domain, policy
+from redress_resolution.application import Resolution, react_to_intake
+from redress_resolution.grpc_api import ResolutionServicer
+from redress_resolution.projection import CaseBook
+
+
+def _domain(settings) -> Domain:
+    rules = policy.load(settings.resolution_config_dir)
+    return Domain(ResolutionCommand, partial(domain.decide, policy=rules), domain.apply,
+                  lambda complaint_id: f"there is no case for complaint {complaint_id}")
+
+
+SERVICE = ServiceDeclaration(
+    name="resolution",
+    port_variable="REDRESS_RESOLUTION_PORT",
+    default_port=50052,
+    grpc_service=resolution_service_pb2.DESCRIPTOR.services_by_name["ResolutionService"],
+    domain=_domain,
+    read_model=CaseBook,
+    application=Resolution,
+    servicer=ResolutionServicer,
+    reactions={"intake": react_to_intake},
+)
