@@ -126,7 +126,10 @@ def start_platform(kafka: KafkaSettings | None = None, env: dict[str, str] | Non
 
 def _ended(code: int) -> str:
     if code < 0:
-        return f"was killed by {signal.Signals(-code).name}"
+        try:
+            return f"was killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"was killed by signal {-code}"
     return f"exited with code {code}"
 
 
