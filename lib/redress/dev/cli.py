@@ -1,4 +1,4 @@
-"""`redress`: file a complaint, show its story and its case, list, tail events, replay a service.
+"""`redress`: file and follow complaints and their cases, replay a service, list and re-drive dead letters.
 
 Talks to intake (REDRESS_INTAKE_ADDR, default 127.0.0.1:50051) and resolution
 (REDRESS_RESOLUTION_ADDR, default 127.0.0.1:50052) over gRPC with the bearer token
@@ -155,6 +155,50 @@ async def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deadletter_commands(sub) -> None:
+    from redress.dev.platform import SERVICES
+
+    deadletters = sub.add_parser("deadletters", help="records the services set aside: list them, re-drive them")
+    action = deadletters.add_subparsers(dest="action", required=True)
+    listing = action.add_parser("list", help="the dead letters of some services (default: all)")
+    listing.add_argument("services", nargs="*", metavar="SERVICE", help=f"{', '.join(SERVICES)} (default: all)")
+    listing.add_argument("--all", action="store_true", help="include the re-driven ones")
+    listing.add_argument("--json", action="store_true", help="one JSON object a line")
+    redrive = action.add_parser("redrive", help="send dead letters back to the service that set them aside")
+    redrive.add_argument("service", choices=list(SERVICES))
+    redrive.add_argument("ids", nargs="*", metavar="ID", help="dead letter ids, as `list` prints them")
+    redrive.add_argument("--all", action="store_true", help="every dead letter of the service")
+
+
+def _run_deadletters(args: argparse.Namespace) -> int:
+    from aiokafka.errors import KafkaError
+
+    from redress.dev import deadletters
+    from redress.dev.broker import running_broker
+    from redress.dev.platform import SERVICES
+
+    unknown = [s for s in getattr(args, "services", []) if s not in SERVICES]
+    if unknown:
+        print(f"error: unknown service {', '.join(unknown)}; choose from {', '.join(SERVICES)}", file=sys.stderr)
+        return 2
+    bootstrap = running_broker()
+    if not bootstrap:
+        print("error: no Kafka broker: set REDRESS_KAFKA_BOOTSTRAP, or start the local one "
+              "(`make run` or `make kafka-start`)", file=sys.stderr)
+        return 2
+    if args.action == "redrive" and bool(args.ids) == args.all:
+        print("error: name the dead letters to re-drive, or say --all (not both)", file=sys.stderr)
+        return 2
+    try:
+        if args.action == "list":
+            return asyncio.run(deadletters.list_letters(bootstrap, args.services or list(SERVICES), args.all,
+                                                        args.json))
+        return asyncio.run(deadletters.redrive(bootstrap, args.service, args.ids, args.all))
+    except KafkaError as exc:
+        print(f"error: Kafka at {bootstrap}: {exc}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="redress", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,10 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     dossier.add_argument("complaint_id")
     replay = sub.add_parser("replay", help="rebuild a service's read models from offset zero; prints events/s")
     replay.add_argument("service", choices=["intake", "resolution"])
+    _deadletter_commands(sub)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `redress tail | head` ends quietly
     if args.command == "replay":
         return importlib.import_module(f"redress_{args.service}.replay").main()
+    if args.command == "deadletters":
+        return _run_deadletters(args)
     try:
         if args.command in ("case", "dossier"):
             return asyncio.run(_run_resolution(args))
