@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import importlib
+import json
 import sys
 import uuid
 from datetime import timezone
@@ -16,9 +18,10 @@ from datetime import timezone
 import signal
 
 import grpc
-from google.protobuf import json_format
+from google.protobuf import any_pb2, json_format
+from google.protobuf.message import DecodeError, Message
 
-from redress.kernel.envelope import message_class
+from redress.kernel.envelope import UnknownEventType, message_class
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
@@ -55,10 +58,53 @@ def print_story(response: api.GetComplaintResponse) -> None:
         print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<24} by {e.actor}  {event_detail(e)}".rstrip())
 
 
-def event_detail(e: api.ComplaintEvent) -> str:
+def innermost(packed: any_pb2.Any) -> any_pb2.Any:
+    """The Any inside any Anys around it (a service packs an event it does not know once more)."""
+    while packed.TypeName() == any_pb2.Any.DESCRIPTOR.full_name:
+        inner = any_pb2.Any()
+        try:
+            inner.ParseFromString(packed.value)
+        except DecodeError:
+            break
+        packed = inner
+    return packed
+
+
+def unpacked(packed: any_pb2.Any) -> Message | str:
+    """The event inside, or words saying it is of a type this version does not know."""
+    packed = innermost(packed)
+    name = packed.TypeName() or "(no type)"
+    try:
+        payload = message_class(name)()
+    except UnknownEventType:
+        return f"{name} (unknown to this version, {len(packed.value)} bytes)"
+    try:
+        payload.ParseFromString(packed.value)
+    except DecodeError:
+        return f"{name} (unreadable, {len(packed.value)} bytes)"
+    return payload
+
+
+def event_json(event) -> str:
+    """The event as one line of JSON; a payload this version cannot read stays base64."""
+    try:
+        return json_format.MessageToJson(event, indent=None)
+    except TypeError:  # json_format knows no descriptor for the payload's type
+        packed = innermost(event.payload)
+        shell = type(event)()
+        shell.CopyFrom(event)
+        shell.ClearField("payload")
+        fields = json_format.MessageToDict(shell)
+        fields["payload"] = {"@type": packed.type_url, "unknownToThisVersion": True,
+                             "value": base64.b64encode(packed.value).decode()}
+        return json.dumps(fields, ensure_ascii=False)
+
+
+def event_detail(e) -> str:
     """A few words about what the event says, for people reading the story."""
-    payload = message_class(e.type)()
-    e.payload.Unpack(payload)
+    payload = unpacked(e.payload)
+    if isinstance(payload, str):
+        return payload
     if isinstance(payload, ev.ComplaintAcknowledged):
         return f"reference {payload.reference}"
     if isinstance(payload, ev.RepeatContactRecorded):
@@ -88,7 +134,7 @@ def print_case(response) -> None:
         print(f"  clock {clock.clock.name:<30} due {due}  {clock.state}{' (warned)' if clock.warned else ''}")
     for e in response.history:
         when = e.time.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-        print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<28} by {e.actor}")
+        print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<28} by {e.actor}  {event_detail(e)}".rstrip())
 
 
 async def _run_resolution(args: argparse.Namespace) -> int:
@@ -146,7 +192,7 @@ async def _run(args: argparse.Namespace) -> int:
                     else api.StreamEventsRequest()
                 async for event in stub.StreamEvents(request, metadata=md):
                     if args.json:
-                        print(json_format.MessageToJson(event, indent=None), flush=True)
+                        print(event_json(event), flush=True)
                     else:
                         print_event(event)
         except grpc.aio.AioRpcError as exc:
