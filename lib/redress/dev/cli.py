@@ -1,4 +1,4 @@
-"""`redress`: file a complaint, show its story and its case, list, tail events, replay a service.
+"""`redress`: file and follow complaints and their cases, replay a service, list and re-drive dead letters.
 
 Talks to intake (REDRESS_INTAKE_ADDR, default 127.0.0.1:50051) and resolution
 (REDRESS_RESOLUTION_ADDR, default 127.0.0.1:50052) over gRPC with the bearer token
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import json
 import sys
 import uuid
 from datetime import timezone
@@ -15,9 +17,10 @@ from datetime import timezone
 import signal
 
 import grpc
-from google.protobuf import json_format
+from google.protobuf import any_pb2, json_format
+from google.protobuf.message import DecodeError, Message
 
-from redress.kernel.envelope import message_class
+from redress.kernel.envelope import UnknownEventType, message_class
 from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
@@ -55,10 +58,53 @@ def print_story(response: api.GetComplaintResponse) -> None:
         print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<24} by {e.actor}  {event_detail(e)}".rstrip())
 
 
-def event_detail(e: api.ComplaintEvent) -> str:
+def innermost(packed: any_pb2.Any) -> any_pb2.Any:
+    """The Any inside any Anys around it (a service packs an event it does not know once more)."""
+    while packed.TypeName() == any_pb2.Any.DESCRIPTOR.full_name:
+        inner = any_pb2.Any()
+        try:
+            inner.ParseFromString(packed.value)
+        except DecodeError:
+            break
+        packed = inner
+    return packed
+
+
+def unpacked(packed: any_pb2.Any) -> Message | str:
+    """The event inside, or words saying it is of a type this version does not know."""
+    packed = innermost(packed)
+    name = packed.TypeName() or "(no type)"
+    try:
+        payload = message_class(name)()
+    except UnknownEventType:
+        return f"{name} (unknown to this version, {len(packed.value)} bytes)"
+    try:
+        payload.ParseFromString(packed.value)
+    except DecodeError:
+        return f"{name} (unreadable, {len(packed.value)} bytes)"
+    return payload
+
+
+def event_json(event) -> str:
+    """The event as one line of JSON; a payload this version cannot read stays base64."""
+    try:
+        return json_format.MessageToJson(event, indent=None)
+    except TypeError:  # json_format knows no descriptor for the payload's type
+        packed = innermost(event.payload)
+        shell = type(event)()
+        shell.CopyFrom(event)
+        shell.ClearField("payload")
+        fields = json_format.MessageToDict(shell)
+        fields["payload"] = {"@type": packed.type_url, "unknownToThisVersion": True,
+                             "value": base64.b64encode(packed.value).decode()}
+        return json.dumps(fields, ensure_ascii=False)
+
+
+def event_detail(e) -> str:
     """A few words about what the event says, for people reading the story."""
-    payload = message_class(e.type)()
-    e.payload.Unpack(payload)
+    payload = unpacked(e.payload)
+    if isinstance(payload, str):
+        return payload
     if isinstance(payload, ev.ComplaintAcknowledged):
         return f"reference {payload.reference}"
     if isinstance(payload, ev.RepeatContactRecorded):
@@ -88,7 +134,7 @@ def print_case(response) -> None:
         print(f"  clock {clock.clock.name:<30} due {due}  {clock.state}{' (warned)' if clock.warned else ''}")
     for e in response.history:
         when = e.time.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-        print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<28} by {e.actor}")
+        print(f"  {e.sequence:>3}. {when}  {e.type.rsplit('.', 1)[-1]:<28} by {e.actor}  {event_detail(e)}".rstrip())
 
 
 async def _run_resolution(args: argparse.Namespace) -> int:
@@ -146,13 +192,57 @@ async def _run(args: argparse.Namespace) -> int:
                     else api.StreamEventsRequest()
                 async for event in stub.StreamEvents(request, metadata=md):
                     if args.json:
-                        print(json_format.MessageToJson(event, indent=None), flush=True)
+                        print(event_json(event), flush=True)
                     else:
                         print_event(event)
         except grpc.aio.AioRpcError as exc:
             print(f"error: {exc.code().name}: {exc.details()}", file=sys.stderr)
             return 1
     return 0
+
+
+def _deadletter_commands(sub) -> None:
+    from redress.dev.platform import SERVICES
+
+    deadletters = sub.add_parser("deadletters", help="records the services set aside: list them, re-drive them")
+    action = deadletters.add_subparsers(dest="action", required=True)
+    listing = action.add_parser("list", help="the dead letters of some services (default: all)")
+    listing.add_argument("services", nargs="*", metavar="SERVICE", help=f"{', '.join(SERVICES)} (default: all)")
+    listing.add_argument("--all", action="store_true", help="include the re-driven ones")
+    listing.add_argument("--json", action="store_true", help="one JSON object a line")
+    redrive = action.add_parser("redrive", help="send dead letters back to the service that set them aside")
+    redrive.add_argument("service", choices=list(SERVICES))
+    redrive.add_argument("ids", nargs="*", metavar="ID", help="dead letter ids, as `list` prints them")
+    redrive.add_argument("--all", action="store_true", help="every dead letter of the service")
+
+
+def _run_deadletters(args: argparse.Namespace) -> int:
+    from aiokafka.errors import KafkaError
+
+    from redress.dev import deadletters
+    from redress.dev.broker import running_broker
+    from redress.dev.platform import SERVICES
+
+    unknown = [s for s in getattr(args, "services", []) if s not in SERVICES]
+    if unknown:
+        print(f"error: unknown service {', '.join(unknown)}; choose from {', '.join(SERVICES)}", file=sys.stderr)
+        return 2
+    bootstrap = running_broker()
+    if not bootstrap:
+        print("error: no Kafka broker: set REDRESS_KAFKA_BOOTSTRAP, or start the local one "
+              "(`make run` or `make kafka-start`)", file=sys.stderr)
+        return 2
+    if args.action == "redrive" and bool(args.ids) == args.all:
+        print("error: name the dead letters to re-drive, or say --all (not both)", file=sys.stderr)
+        return 2
+    try:
+        if args.action == "list":
+            return asyncio.run(deadletters.list_letters(bootstrap, args.services or list(SERVICES), args.all,
+                                                        args.json))
+        return asyncio.run(deadletters.redrive(bootstrap, args.service, args.ids, args.all))
+    except KafkaError as exc:
+        print(f"error: Kafka at {bootstrap}: {exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,12 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     dossier.add_argument("complaint_id")
     replay = sub.add_parser("replay", help="rebuild a service's read models from offset zero; prints events/s")
     replay.add_argument("service", choices=list(declared()))
+    _deadletter_commands(sub)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `redress tail | head` ends quietly
     if args.command == "replay":
         from redress.dev import replay as replaying
 
         return replaying.run(args.service)
+    if args.command == "deadletters":
+        return _run_deadletters(args)
     try:
         if args.command in ("case", "dossier"):
             return asyncio.run(_run_resolution(args))

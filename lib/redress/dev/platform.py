@@ -11,7 +11,8 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 from redress.dev.broker import Broker, choose_broker
 from redress.kernel.declaration import declared
@@ -30,6 +31,14 @@ class ServiceProcess:
     name: str
     process: subprocess.Popen
     address: str
+
+    @property
+    def port(self) -> int:
+        return int(self.address.rsplit(":", 1)[1])
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
 
     def stop(self, timeout: float = 15) -> int:
         if self.process.poll() is None:
@@ -111,3 +120,72 @@ def start_platform(kafka: KafkaSettings | None = None, env: dict[str, str] | Non
         Platform(broker, services).stop()
         raise
     return Platform(broker, services)
+
+
+def _ended(code: int) -> str:
+    if code < 0:
+        try:
+            return f"was killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"was killed by signal {-code}"
+    return f"exited with code {code}"
+
+
+@dataclass
+class _Watch:
+    """What the supervisor knows of one service between checks."""
+    started_at: float
+    restarts: int = 0  # in a row: reset once the service has run for `stable_after`
+    restart_at: float | None = None  # set while it waits to be restarted
+
+
+@dataclass
+class Supervisor:
+    """Restarts a service that exits, after 1, 2, 4 ... `max_delay` seconds.
+
+    `check()` is called every second or so; it never sleeps, so the caller stays free to
+    stop everything at once. `restart` starts a service again (same name, same port) and
+    returns it, or raises ServiceFailed. The services dict is updated in place, so whoever
+    stops the platform stops the restarted processes.
+    """
+    services: dict[str, ServiceProcess]
+    restart: Callable[[ServiceProcess], ServiceProcess]
+    say: Callable[[str], None] = print
+    clock: Callable[[], float] = time.monotonic
+    first_delay: float = 1.0
+    max_delay: float = 30.0
+    stable_after: float = 60.0
+    _watches: dict[str, _Watch] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self._watches = {name: _Watch(self.clock()) for name in self.services}
+
+    def check(self) -> None:
+        for name, service in list(self.services.items()):
+            watch = self._watches[name]
+            if watch.restart_at is not None:
+                if self.clock() >= watch.restart_at:
+                    self._restart(service, watch)
+            elif service.process.poll() is not None:
+                if self.clock() - watch.started_at >= self.stable_after:
+                    watch.restarts = 0
+                delay = self._schedule(watch)
+                self.say(f"{name} {_ended(service.process.returncode)}; "
+                         f"restarting in {delay:g}s (restart {watch.restarts})")
+
+    def _schedule(self, watch: _Watch) -> float:
+        watch.restarts += 1
+        delay = min(self.first_delay * 2 ** min(watch.restarts - 1, 32), self.max_delay)
+        watch.restart_at = self.clock() + delay
+        return delay
+
+    def _restart(self, service: ServiceProcess, watch: _Watch) -> None:
+        try:
+            self.services[service.name] = new = self.restart(service)
+        except ServiceFailed as exc:
+            delay = self._schedule(watch)
+            problem = str(exc).splitlines()[0].removesuffix("; see its log:")
+            self.say(f"{problem}; retrying in {delay:g}s (restart {watch.restarts})")
+            return
+        watch.started_at, watch.restart_at = self.clock(), None
+        self.say(f"{service.name} is back: {new.address} (pid {new.pid})")
