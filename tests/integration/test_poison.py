@@ -92,7 +92,8 @@ async def serving(channel) -> bool:
 
 
 async def test_poison_records_go_to_dead_letters_and_the_platform_goes_on(
-        bootstrap, intake, channel, resolution, resolution_channel, start_intake):
+        bootstrap, intake, channel, start_resolution, start_intake):
+    resolution = start_resolution()  # the session's may have been stopped by a clock test
     kinds = poison()
     for subject, topic, key, value, headers in kinds.values():
         await write(bootstrap, topic, key, value, headers)
@@ -101,7 +102,8 @@ async def test_poison_records_go_to_dead_letters_and_the_platform_goes_on(
     await write(bootstrap, INTAKE_EVENTS, future.encode(), value, with_header(headers, "ce_type", UNKNOWN.encode()))
 
     filed = (await stub(channel).FileComplaint(filing(), metadata=auth())).complaint  # it goes on
-    await opened_case(resolution_channel, filed.complaint_id)
+    async with grpc.aio.insecure_channel(resolution.address) as resolution_channel:
+        await opened_case(resolution_channel, filed.complaint_id)
     assert intake.process.poll() is None and resolution.process.poll() is None
 
     async def all_dead_lettered():
@@ -147,11 +149,16 @@ async def test_event_streams_skip_unreadable_records_and_pass_unknown_types_on(b
 
     seen = []
     call = stub(channel).StreamEvents(api.StreamEventsRequest(from_beginning=True), metadata=auth("token-stream"))
-    async for event in call:
-        seen.append(event)
-        if event.complaint_id == filed.complaint_id and event.sequence == 2:
-            call.cancel()
-            break
+
+    async def read_until_both_seen():
+        async for event in call:
+            seen.append(event)
+            done = {(e.complaint_id, e.sequence) for e in seen}
+            if (filed.complaint_id, 2) in done and (subject + "u", 1) in done:
+                call.cancel()
+                return
+
+    await asyncio.wait_for(read_until_both_seen(), 30)
     types_seen = [e.type for e in seen]
     assert UNKNOWN in types_seen and "redress.events.v1.ComplaintAcknowledged" in types_seen
     teleported = next(e for e in seen if e.type == UNKNOWN)
