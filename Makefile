@@ -17,7 +17,7 @@ test: $(VENV_STAMP) $(KAFKA_STAMP) protos-check lint
 	REDRESS_KAFKA_DATA_DIR=.redress/test-kafka $(PY) -m redress.dev.broker stop >/dev/null; exit $$status
 
 unit: $(VENV_STAMP)
-	$(PY) -m pytest -q -m "not kafka" tests/unit
+	$(PY) -m pytest -q -m "not kafka" tests
 
 $(VENV_STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv

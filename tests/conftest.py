@@ -30,6 +30,7 @@ CLIENTS = {
     "token-b": ("client-b", "org-b", ["integration"], ALL),
     "token-pages": ("client-pages", "org-pages", ["integration"], ALL),
     "token-stream": ("client-stream", "org-stream", ["integration"], ALL),
+    "token-poison": ("client-poison", "org-poison", ["integration"], ALL),
     "token-restart": ("client-restart", "org-restart", ["integration"], ALL),
     "token-clock": ("client-clock", "org-clock", ["manager"], ALL),
     "token-regulated": ("client-regulated", "org-regulated", ["integration"], ALL),
@@ -46,6 +47,14 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def pytest_collection_modifyitems(items):
+    """A test that needs the broker (directly or through a fixture) is marked `kafka`, so
+    `make unit` (-m "not kafka") runs the rest."""
+    for item in items:
+        if "bootstrap" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.kafka)
 
 
 @pytest.fixture(scope="session")

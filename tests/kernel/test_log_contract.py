@@ -21,7 +21,8 @@ from redress.kernel.memorylog import MemoryBroker, in_memory
 from redress.kernel.rejections import AlreadyExists, StaleEtag
 from redress.kernel.rpc import Caller
 from redress.kernel.settings import KafkaSettings, ServiceSettings
-from redress.kernel.topics import commands_topic, deadletters_topic, events_topic, partition_for
+from redress.kernel.deadletters import REDRIVE_TOPIC
+from redress.kernel.topics import commands_topic, events_topic, partition_for
 from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain as intake_domain
@@ -44,6 +45,7 @@ def exploding(settings) -> Domain:
 class Platform:
     kind: str
     intake: object  # the Intake use cases
+    resolution: object  # the Resolution use cases, reacting to intake's events
     logs: list
     write: object  # async (topic, key, value, headers, partition) -> None: a raw record
     dead_letters: object  # async (service) -> list of DeadLetter
@@ -53,6 +55,17 @@ class Platform:
         for log in self.logs:
             await log.caught_up()
 
+    def topic(self, name: str) -> str:
+        """A topic's name on this platform (the Kafka one has a namespace of its own)."""
+        return name.replace("redress.", f"{self.namespace}.", 1)
+
+
+def services(settings, partitions, new_log):
+    intake_log, _, intake = assemble(replace(declaration("intake"), domain=exploding), settings, partitions,
+                                     new_log)
+    resolution_log, _, resolution = assemble(declaration("resolution"), settings, partitions, new_log)
+    return intake, resolution, [intake_log, resolution_log]
+
 
 def draft(description="The soup was cold and nobody came.", **fields) -> ev.ComplaintFiled:
     fields.setdefault("contact", types.CustomerContact(email=f"c-{uuid.uuid4().hex[:8]}@example.com"))
@@ -61,9 +74,9 @@ def draft(description="The soup was cold and nobody came.", **fields) -> ev.Comp
 
 async def memory_platform() -> Platform:
     broker = MemoryBroker()
-    log, _, intake = assemble(replace(declaration("intake"), domain=exploding), SETTINGS, broker.partitions,
-                              in_memory(broker, SETTINGS))
-    await log.start()
+    intake, resolution, logs = services(SETTINGS, broker.partitions, in_memory(broker, SETTINGS))
+    for log in logs:
+        await log.start()
 
     async def write(topic, key, value, headers, partition=0):
         broker.append(topic, key, value, headers, partition)
@@ -72,7 +85,7 @@ async def memory_platform() -> Platform:
         return [letter for log in broker.logs if log.service == service
                 for letter in log.dead_letters._sink.letters]
 
-    return Platform("memory", intake, [log], write, dead_letters)
+    return Platform("memory", intake, resolution, logs, write, dead_letters)
 
 
 async def kafka_platform(bootstrap: str) -> Platform:
@@ -80,12 +93,10 @@ async def kafka_platform(bootstrap: str) -> Platform:
     os.environ["REDRESS_TOPIC_NAMESPACE"] = namespace
     try:
         kafka = KafkaSettings(bootstrap=bootstrap)
-        log, _, intake = assemble(replace(declaration("intake"), domain=exploding), SETTINGS, kafka.partitions,
-                                  on_kafka(bootstrap, kafka, SETTINGS))
-        dl_topic = deadletters_topic("intake")
+        intake, resolution, logs = services(SETTINGS, kafka.partitions, on_kafka(bootstrap, kafka, SETTINGS))
     finally:
         del os.environ["REDRESS_TOPIC_NAMESPACE"]
-    await log.start()
+    await asyncio.gather(*(log.start() for log in logs))
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
     await producer.start()
 
@@ -94,7 +105,7 @@ async def kafka_platform(bootstrap: str) -> Platform:
                                      headers=list(headers), partition=partition)
 
     async def dead_letters(service):
-        consumer = AIOKafkaConsumer(dl_topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+        consumer = AIOKafkaConsumer(f"{namespace}.{service}.deadletters.v1", bootstrap_servers=bootstrap, auto_offset_reset="earliest",
                                     enable_auto_commit=False)
         await consumer.start()
         try:
@@ -106,7 +117,7 @@ async def kafka_platform(bootstrap: str) -> Platform:
         finally:
             await consumer.stop()
 
-    platform = Platform("kafka", intake, [log], write, dead_letters, namespace)
+    platform = Platform("kafka", intake, resolution, logs, write, dead_letters, namespace)
     platform.stop_extra = producer.stop
     return platform
 
@@ -120,6 +131,8 @@ async def platform(request):
     yield platform
     for log in platform.logs:
         await log.stop()
+    for app in (platform.resolution,):
+        await app.stop()
     if hasattr(platform, "stop_extra"):
         await platform.stop_extra()
 
@@ -244,3 +257,28 @@ async def test_commands_that_cannot_be_used_go_to_dead_letters_and_answers_go_on
     assert any("not a valid redress.intake.v1.IntakeCommand" in r for r in reasons)
     assert any("deciding file failed" in r and "a bug" in r for r in reasons)
     assert (await platform.intake.file(CALLER, draft(), str(uuid.uuid4()))).complaint.version == 2
+
+
+async def test_a_reaction_to_an_event_delivered_twice_happens_once(platform):
+    filed = await platform.intake.file(CALLER, draft(), str(uuid.uuid4()))
+    cid = filed.complaint.complaint_id
+    await platform.settle()
+    case = await platform.resolution.get(CALLER, cid)
+    first = platform.intake.book.histories[cid][0]
+    await platform.write(events_topic("intake"), *encode(first), partition_for(cid, 6))  # delivered again
+    await platform.settle()
+    again = await platform.resolution.get(CALLER, cid)
+    assert again.version == case.version and len(platform.resolution.book.histories[cid]) == case.version
+
+
+async def test_a_redriven_event_is_reacted_to(platform):
+    cid = f"redriven-{uuid.uuid4().hex[:8]}"
+    event = envelope(cid, 1, ev.ComplaintFiled(complaint_id=cid, organisation="org-contract",
+                                                channel=types.CHANNEL_EMAIL, description="cold soup",
+                                                contact=types.CustomerContact(email="r@example.com")))
+    key, value, headers = encode(event)
+    headers = [*headers, (REDRIVE_TOPIC, platform.topic(events_topic("intake")).encode())]
+    await platform.write(commands_topic("resolution"), key, value, headers, partition_for(cid, 6))
+    await platform.settle()
+    case = await platform.resolution.get(CALLER, cid)
+    assert case.complaint_id == cid and case.version >= 1

@@ -110,7 +110,7 @@ async def test_an_unimplemented_rpc_says_so(served):
     assert failed.value.details() == "redress.intake.v1.IntakeService.ListComplaints is not implemented by this server"
 
 
-def test_a_busy_port_cannot_be_listened_on():
+async def test_a_busy_port_cannot_be_listened_on():
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()

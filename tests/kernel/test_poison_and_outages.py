@@ -138,17 +138,17 @@ async def test_poison_records_go_to_dead_letters_and_the_platform_goes_on(
 
 async def test_event_streams_skip_unreadable_records_and_pass_unknown_types_on(bootstrap, channel, intake):
     subject = f"stream-{uuid.uuid4().hex[:6]}"
-    _, value, headers = encode(envelope(subject, 1, ev.ComplaintWithdrawn(complaint_id=subject), "org-stream"))
+    _, value, headers = encode(envelope(subject, 1, ev.ComplaintWithdrawn(complaint_id=subject), "org-poison"))
     await write(bootstrap, INTAKE_EVENTS, subject.encode(), b"\xff\xff",
                 with_header(headers, "ce_type", b"redress.events.v1.ComplaintFiled"))
     await write(bootstrap, INTAKE_EVENTS, (subject + "x").encode(), value,
                 with_header(with_header(headers, "ce_time", b"soon"), "ce_subject", (subject + "x").encode()))
     unknown = with_header(with_header(headers, "ce_type", UNKNOWN.encode()), "ce_subject", (subject + "u").encode())
     await write(bootstrap, INTAKE_EVENTS, (subject + "u").encode(), value, unknown)
-    filed = (await stub(channel).FileComplaint(filing(), metadata=auth("token-stream"))).complaint
+    filed = (await stub(channel).FileComplaint(filing(), metadata=auth("token-poison"))).complaint
 
     seen = []
-    call = stub(channel).StreamEvents(api.StreamEventsRequest(from_beginning=True), metadata=auth("token-stream"))
+    call = stub(channel).StreamEvents(api.StreamEventsRequest(from_beginning=True), metadata=auth("token-poison"))
 
     async def read_until_both_seen():
         async for event in call:
