@@ -93,7 +93,14 @@ async def serving(channel) -> bool:
 
 async def test_poison_records_go_to_dead_letters_and_the_platform_goes_on(
         bootstrap, intake, channel, start_resolution, start_intake):
-    resolution = start_resolution()  # the session's may have been stopped by a clock test
+    resolution = start_resolution()  # stopped at the end: clock tests count the replicas that watch
+    try:
+        await _poison_on_a_running_platform(bootstrap, intake, channel, resolution, start_intake)
+    finally:
+        resolution.stop()
+
+
+async def _poison_on_a_running_platform(bootstrap, intake, channel, resolution, start_intake):
     kinds = poison()
     for subject, topic, key, value, headers in kinds.values():
         await write(bootstrap, topic, key, value, headers)
@@ -129,11 +136,14 @@ async def test_poison_records_go_to_dead_letters_and_the_platform_goes_on(
 
     # A replica started now, with all of it in the log, becomes SERVING (start_intake waits for READY).
     fresh = start_intake()
-    async with grpc.aio.insecure_channel(fresh.address) as ch:
-        assert await serving(ch)
-        got = await stub(ch).GetComplaint(api.GetComplaintRequest(complaint_id=filed.complaint_id),
-                                          metadata=auth())
-        assert got.complaint.etag == "2"
+    try:
+        async with grpc.aio.insecure_channel(fresh.address) as ch:
+            assert await serving(ch)
+            got = await stub(ch).GetComplaint(api.GetComplaintRequest(complaint_id=filed.complaint_id),
+                                              metadata=auth())
+            assert got.complaint.etag == "2"
+    finally:
+        fresh.stop()
 
 
 async def test_event_streams_skip_unreadable_records_and_pass_unknown_types_on(bootstrap, channel, intake):
@@ -186,6 +196,7 @@ async def test_the_broker_stopped_and_started_again(tmp_path, service_env, start
             answer = await stub(ch).FileComplaint(filing(), metadata=auth(), timeout=30)
             assert answer.complaint.etag == "2"
         assert replica.process.poll() is None
+        replica.stop()
     finally:
         await asyncio.to_thread(broker.stop)
 
