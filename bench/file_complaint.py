@@ -26,6 +26,7 @@ from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.dev.platform import start_service
 from redress.dev.replay import rebuild
+from redress.kernel.servicelog import applier
 from redress.kernel.settings import KafkaSettings
 from redress.dev.paths import PROJECT_ROOT, dev_credentials_file
 from redress.kernel.topics import TopicSpec
@@ -76,7 +77,7 @@ async def run(bootstrap: str, intake_address: str, echo_address: str) -> dict:
         echo = channel.unary_unary("/bench.Echo/Echo")
         results["bare grpc.aio echo"] = await measure(lambda i: echo(payload), SEQUENTIAL, TOTAL, CONCURRENCY)
     book = ComplaintBook()
-    events, seconds = await rebuild(bootstrap, KafkaSettings(), "intake", book.apply)
+    events, seconds = await rebuild(bootstrap, KafkaSettings(), "intake", applier(book))
     results["replay"] = {"events": events, "complaints": len(book.complaints), "rate": events / seconds}
     await ensure_topics(bootstrap, [TopicSpec("redress.bench.v1", 6, 1, {})])
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=0)

@@ -26,6 +26,7 @@ from redress.kernel.topics import commands_topic, events_topic, partition_for
 from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain as intake_domain
+from tests.helpers import eventually
 
 CALLER = Caller(Principal("client-c", "org-contract", frozenset(), frozenset()), "corr", "client-c")
 SETTINGS = ServiceSettings(command_timeout_s=20)
@@ -195,8 +196,10 @@ def poison_records(subject: str) -> dict[str, tuple]:
     key, value, headers = encode(envelope(subject, 1, ev.ComplaintWithdrawn(complaint_id=subject)))
     bad_time = [(k, b"yesterday" if k == "ce_time" else v) for k, v in headers]
     known_type = [(k, b"redress.events.v1.ComplaintFiled" if k == "ce_type" else v) for k, v in headers]
+    no_sequence = [(k, v) for k, v in headers if k != "ce_sequence"]
     return {
         "no headers": (key, value, []),
+        "no ce_sequence": (key, value, no_sequence),
         "bad ce_time": (key, value, bad_time),
         "undecodable payload": (key, b"\xff\xff\xff", known_type),
         "cannot apply": (key, value, headers),  # a withdrawal before any filing
@@ -219,6 +222,7 @@ async def test_records_the_feed_cannot_use_go_to_dead_letters_and_it_goes_on(pla
     assert "ce_time" in reasons[_subject(subjects, "bad ce_time")]
     assert "no ce_id" in reasons[_subject(subjects, "no headers")]
     assert "could not apply" in reasons[_subject(subjects, "cannot apply")]
+    assert "ce_sequence" in reasons[_subject(subjects, "no ce_sequence")]
     assert all(letter.topic.endswith("intake.events.v1") and letter.offset >= 0 for letter in letters)
     filed = await platform.intake.file(CALLER, draft(), str(uuid.uuid4()))  # and it goes on
     assert filed.complaint.version == 2
@@ -248,14 +252,27 @@ async def test_commands_that_cannot_be_used_go_to_dead_letters_and_answers_go_on
     subject = f"cmd-{uuid.uuid4().hex[:8]}"
     await platform.write(commands_topic("intake"), subject.encode(), b"\x0a\xff\xff", [],
                          partition_for(subject, 6))
+    bad_redrive = f"cmd-{uuid.uuid4().hex[:8]}"
+    await platform.write(commands_topic("intake"), bad_redrive.encode(), b"", [(REDRIVE_TOPIC, b"\xff\xfe")],
+                         partition_for(bad_redrive, 6))
+    expired = IntakeCommand()
+    expired.context.complaint_id = bad_redrive
+    expired.context.deadline.seconds = 2 ** 62  # beyond any datetime
+    await platform.write(commands_topic("intake"), bad_redrive.encode(), expired.SerializeToString(), [],
+                         partition_for(bad_redrive, 6))
     with pytest.raises(Exception) as failed:
         await platform.intake.file(CALLER, draft(EXPLODES), str(uuid.uuid4()))
     assert "could not be decided" in str(failed.value)
     await platform.settle()
-    letters = [letter for letter in await platform.dead_letters("intake") if letter.consumer == "intake.processor"]
-    reasons = [letter.reason for letter in letters]
+    async def all_set_aside():
+        letters = [letter for letter in await platform.dead_letters("intake") if letter.consumer == "intake.processor"]
+        reasons = [letter.reason for letter in letters]
+        return reasons if len(reasons) >= 4 else None
+
+    reasons = await eventually(all_set_aside) or []
     assert any("not a valid redress.intake.v1.IntakeCommand" in r for r in reasons)
     assert any("deciding file failed" in r and "a bug" in r for r in reasons)
+    assert any("re-driven record from" in r for r in reasons) and any("could not read it" in r for r in reasons)
     assert (await platform.intake.file(CALLER, draft(), str(uuid.uuid4()))).complaint.version == 2
 
 
@@ -279,6 +296,30 @@ async def test_a_redriven_event_is_reacted_to(platform):
     key, value, headers = encode(event)
     headers = [*headers, (REDRIVE_TOPIC, platform.topic(events_topic("intake")).encode())]
     await platform.write(commands_topic("resolution"), key, value, headers, partition_for(cid, 6))
+
+    async def opened():
+        await platform.settle()
+        return platform.resolution.book.get("org-contract", cid)
+
+    case = await eventually(opened)
+    assert case is not None and case.complaint_id == cid and case.version >= 1
+
+
+async def test_a_second_writer_and_a_lost_reaction_are_dead_letters(platform):
+    filed = await platform.intake.file(CALLER, draft(), str(uuid.uuid4()))
+    cid = filed.complaint.complaint_id
+    rival = envelope(cid, 2, ev.ComplaintWithdrawn(complaint_id=cid))  # sequence 2 is taken already
+    await platform.write(events_topic("intake"), *encode(rival), partition_for(cid, 6))
+    orphan = f"orphan-{uuid.uuid4().hex[:8]}"  # withdrawn, though resolution never had its case
+    await platform.write(events_topic("intake"), *encode(envelope(orphan, 1, ev.ComplaintWithdrawn(
+        complaint_id=orphan))), partition_for(orphan, 6))
     await platform.settle()
-    case = await platform.resolution.get(CALLER, cid)
-    assert case.complaint_id == cid and case.version >= 1
+    intake = [letter.reason for letter in await platform.dead_letters("intake") if letter.key == cid.encode()]
+    assert any("conflicting event" in r for r in intake)
+    assert (await platform.intake.get(CALLER, cid)).status == "open"
+    async def refused():
+        return [letter for letter in await platform.dead_letters("resolution") if letter.key == orphan.encode()]
+
+    resolution = await eventually(refused)
+    assert resolution and "the reaction was refused" in resolution[0].reason
+    assert resolution[0].consumer == "resolution.processor"

@@ -278,7 +278,15 @@ def _metadata_answers(bootstrap: str) -> bool:
             with contextlib.suppress(Exception):
                 await admin.close()
 
-    return asyncio.run(probe())
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(probe())
+    # Called from inside an event loop (an async test fixture): probe on a thread of its own.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, probe()).result()
 
 
 def ensure_jars() -> None:

@@ -8,6 +8,7 @@ dead letter; a re-drive writes the same key again with status "redriven".
 """
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -102,8 +103,22 @@ class DeadLetters:
             return
         log.error("record set aside as a dead letter", consumer=letter.consumer, topic=letter.topic,
                   partition=letter.partition, offset=letter.offset, reason=letter.reason)
-        await self._sink.write(letter)
+        await self._write(letter)
         self._seen.add(letter.id)
+
+    async def _write(self, letter: DeadLetter) -> None:
+        """Until it is written: the consumer waits rather than lose it (the broker is away)."""
+        delay = 0.5
+        while True:
+            try:
+                await self._sink.write(letter)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("could not write a dead letter; trying again", error=repr(exc), in_s=delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30)
 
     @property
     def total(self) -> int:
@@ -118,7 +133,8 @@ class KafkaSink:
         self.topic = topic
 
     async def write(self, letter: DeadLetter) -> None:
-        await self._producer.send_and_wait(self.topic, key=letter.id.encode(), value=letter.value,
+        # An empty value, never None: on a compacted topic None would delete the letter.
+        await self._producer.send_and_wait(self.topic, key=letter.id.encode(), value=letter.value or b"",
                                            headers=letter.record_headers())
 
 

@@ -132,9 +132,11 @@ def decode(value: bytes, headers, partition: int = -1, offset: int = -1) -> Enve
         raise UnreadableRecord(f"no {', '.join(missing)} header")
     fields = {attr: attrs.get(header, "") for header, attr in EXTENSIONS.items()}
     try:
-        fields["sequence"] = int(fields["sequence"] or 0)
+        fields["sequence"] = int(fields["sequence"])
+        if fields["sequence"] < 1:
+            raise ValueError("below 1")
     except ValueError as exc:
-        raise UnreadableRecord(f"ce_sequence {fields['sequence'][:40]!r} is not a number") from exc
+        raise UnreadableRecord(f"ce_sequence {fields['sequence']!r:.40} is not a number from 1 up") from exc
     try:
         time = datetime.fromisoformat(attrs["ce_time"].replace("Z", "+00:00"))
         if time.tzinfo is None:

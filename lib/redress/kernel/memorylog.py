@@ -25,7 +25,7 @@ from redress.kernel.health import SERVING, Readiness
 from redress.kernel.processor import CommandReader, React
 from redress.kernel.rejections import from_code
 from redress.kernel.rpc import Caller
-from redress.kernel.sender import REPLY_KEY, REPLY_TO
+from redress.kernel.sender import REPLY_KEY, REPLY_TO, CommandTimeout
 from redress.kernel.servicelog import applier, command_id_for, new_command
 from redress.kernel.settings import ServiceSettings
 from redress.kernel.topics import commands_topic, events_topic, partition_for
@@ -50,7 +50,8 @@ class MemoryBroker:
     logs: list["MemoryLog"] = field(default_factory=list)
 
     def append(self, topic: str, key: bytes | None, value: bytes | None, headers=(), partition: int = 0) -> Record:
-        record = Record(topic, partition, len(self.topics[topic]), key, value, tuple(headers))
+        offset = sum(1 for r in self.topics[topic] if r.partition == partition)
+        record = Record(topic, partition, offset, key, value, tuple(headers))
         self.topics[topic].append(record)
         return record
 
@@ -118,7 +119,9 @@ class MemoryLog:
                             [(REPLY_TO, self.instance_id.encode()), (REPLY_KEY, key)],
                             partition_for(complaint_id, self._broker.partitions))
         await self._broker.settle()
-        reply = self._replies.pop(key)
+        reply = self._replies.pop(key, None)
+        if reply is None:  # not decided (expired, or its log stopped): as Kafka's would time out
+            raise CommandTimeout(complaint_id)
         if reply.code:
             raise from_code(reply.code, reply.message, reply.field)
         return reply
@@ -154,8 +157,7 @@ class MemoryLog:
             for env in outcome.events:
                 after = self._broker.append(self.events_topic, *encode(env), partition=outcome.partition).offset + 1
             self._decider.finish(outcome, after)
-            if outcome.failure:
-                await self._reader.unusable(record, outcome.failure)
+            await self._reader.check(command, outcome)
             if command.reply_to == self.instance_id.encode():
                 self._replies[command.reply_key] = outcome.reply
             elif command.reply_to:  # another replica's caller: the reply goes to it

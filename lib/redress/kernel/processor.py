@@ -30,12 +30,14 @@ from redress.kernel.envelope import Envelope, UnreadableRecord, decode
 from redress.kernel.eventlog import append_commands, stop_task
 from redress.kernel.feed import EventFeed
 from redress.kernel.sender import REPLY_KEY, REPLY_TO
+from redress.kernel.rejections import Invalid, NotFound, code_number
 from redress.kernel.settings import KafkaSettings
 from redress.kernel.topics import processor_group
 
 log = structlog.get_logger(__name__)
 C = TypeVar("C", bound=Message)
 React = Callable[[Envelope], Message | None]
+LOST_REACTIONS = (code_number(NotFound("")), code_number(Invalid("")))
 OnUnusable = Callable[[object, str], Awaitable[None]]
 
 
@@ -72,15 +74,22 @@ class CommandReader:
         now = datetime.now(timezone.utc)
         commands = []
         for record in records:
-            headers = dict(record.headers or ())
-            origin = record.topic if record.topic in self._reactions else headers.get(REDRIVE_TOPIC, b"").decode()
-            if origin:
-                command = await self._react(record, origin)
-            else:
-                command = await self._command(record, now)
+            try:
+                command = await self._read(record, now)
+            except Exception as exc:  # whatever is wrong with one record must not stop the others
+                await self.unusable(record, f"could not read it: {exc!r}")
+                continue
             if command is not None:
                 commands.append(command)
         return commands
+
+    async def _read(self, record, now: datetime) -> Command | None:
+        headers = dict(record.headers or ())
+        redriven = (headers.get(REDRIVE_TOPIC) or b"").decode("utf-8", "replace")
+        origin = record.topic if record.topic in self._reactions else redriven
+        if origin:
+            return await self._react(record, origin)
+        return await self._command(record, now)
 
     async def _command(self, record, now: datetime) -> Command | None:
         message = self._command_type()
@@ -111,6 +120,14 @@ class CommandReader:
             await self.unusable(record, f"could not react to it: {exc!r}")
             return None
         return Command(message, record) if message is not None else None
+
+    async def check(self, command: Command, outcome: Outcome) -> None:
+        """A command whose deciding failed, or a reaction refused for want of what it reacts
+        to (its case, say), is a dead letter: nobody else will notice it."""
+        if outcome.failure:
+            await self.unusable(command.record, outcome.failure)
+        elif not command.reply_to and outcome.reply.code in LOST_REACTIONS:
+            await self.unusable(command.record, f"the reaction was refused: {outcome.reply.message}")
 
     async def unusable(self, record, reason: str) -> None:
         if self._on_unusable:
@@ -205,9 +222,18 @@ class CommandProcessor:
                 log.exception("command batch failed; retrying from the last commit", error=repr(exc))
                 self._caught_up = False
                 await asyncio.sleep(0.5)
-                assigned = self._consumer.assignment()
-                if assigned:
-                    await self._consumer.seek_to_committed(*(tp for tp in batches if tp in assigned))
+                self._read_again(batches)
+
+    def _read_again(self, batches: dict[TopicPartition, list]) -> None:
+        """Seeks back to the first record of the failed batch (a partition never committed
+        has no committed offset to go back to)."""
+        assigned = self._consumer.assignment()
+        for tp, records in batches.items():
+            if tp in assigned:
+                try:
+                    self._consumer.seek(tp, records[0].offset)
+                except Exception as exc:  # revoked meanwhile: its next owner reads it
+                    log.info("could not seek back after a failed batch", partition=tp.partition, error=repr(exc))
 
     async def _process(self, batches: dict[TopicPartition, list]) -> None:
         if self._caught_up:
@@ -223,8 +249,7 @@ class CommandProcessor:
             if next_offset >= 0:
                 self._written[outcome.partition] = max(next_offset, self._written.get(outcome.partition, 0))
         for command, outcome in zip(commands, outcomes):
-            if outcome.failure:
-                await self._reader.unusable(command.record, outcome.failure)
+            await self._reader.check(command, outcome)
             if command.reply_to:  # nobody waits for a reaction
                 await self._reply(command, outcome)
         self._to_commit.update({tp: recs[-1].offset + 1 for tp, recs in batches.items()})

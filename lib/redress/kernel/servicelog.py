@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from contextvars import ContextVar
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 
@@ -33,6 +34,9 @@ from redress.kernel.topics import commands_topic, deadletters_topic, partition_f
 
 log = structlog.get_logger(__name__)
 PROBE_EVERY_S = 1.0
+# When the RPC (the asyncio task) that is using the log must have its answer: set at its
+# first call, so catching up, sending and reading back share one command timeout.
+_rpc_deadline: ContextVar[float | None] = ContextVar("redress_rpc_deadline", default=None)
 
 
 def command_id_for(command: Message) -> str:
@@ -43,8 +47,11 @@ def command_id_for(command: Message) -> str:
 def applier(read_model) -> Callable[[Envelope], Iterable[str]]:
     """Applies an event to a read model; returns the problems its streams met."""
     def apply(env: Envelope) -> list[str]:
-        read_model.apply(env)
-        return [reason for _, reason in read_model.streams.take_problems()]
+        try:
+            read_model.apply(env)
+        finally:
+            problems = [reason for _, reason in read_model.streams.take_problems()]
+        return problems
     return apply
 
 
@@ -85,14 +92,15 @@ class ServiceLog:
         await ensure_topics(self.bootstrap, self._topics)
         await self.producer.start()
         await self.feed.start()
+        self.supervise(self.feed.task)  # a feed that dies while starting stops the replica too
         await self.feed.catch_up()
         await self.sender.start()
+        self.supervise(self.sender.task)
         await self.processor.start()
+        self.supervise(self.processor.task)
         # Serving only once this replica is in the group (it may own no partition at all).
         await asyncio.wait_for(self.processor.joined.wait(), timeout=60)
         await self.feed.catch_up()
-        for task in (self.feed.task, self.sender.task, self.processor.task):
-            self.supervise(task)
         self._probe = asyncio.create_task(self._watch_broker(), name="broker-probe")
         self.supervise(self._probe)
 
@@ -138,8 +146,16 @@ class ServiceLog:
     def events_read(self) -> int:
         return self.feed.events_read
 
+    def _time_left(self) -> float:
+        now = asyncio.get_running_loop().time()
+        deadline = _rpc_deadline.get()
+        if deadline is None:
+            deadline = now + self.settings.command_timeout_s
+            _rpc_deadline.set(deadline)
+        return max(0.0, deadline - now)
+
     async def caught_up(self) -> None:
-        await self.feed.catch_up(timeout=self.settings.command_timeout_s)
+        await self.feed.catch_up(timeout=self._time_left())
 
     def owned_partitions(self) -> set[int]:
         """The partitions whose commands this replica decides now."""
@@ -152,22 +168,19 @@ class ServiceLog:
     def command(self, command_type: type[Message], caller: Caller, request_id: str, complaint_id: str,
                 etag: str = "") -> Message:
         """A command without its action yet; refused here (nothing sent) when its context is bad."""
-        return new_command(command_type, caller, request_id, complaint_id, etag, self.settings.command_timeout_s)
+        return new_command(command_type, caller, request_id, complaint_id, etag, self._time_left())
 
     async def send(self, command: Message) -> CommandReply:
         """Sends the command to its complaint's single writer; returns once the read model has
         the result, all within the command timeout. A refusal is raised as the domain's Rejected."""
         command.context.command_id = command_id_for(command)
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.settings.command_timeout_s
-        reply = await self.sender.send(command, command.context.complaint_id, deadline - loop.time())
+        reply = await self.sender.send(command, command.context.complaint_id, self._time_left())
         if reply.code:
             raise from_code(reply.code, reply.message, reply.field)
-        left = max(0.0, deadline - loop.time())
         if reply.next_offset >= 0:
-            await self.feed.wait_for({reply.partition: reply.next_offset}, timeout=left)
+            await self.feed.wait_for({reply.partition: reply.next_offset}, timeout=self._time_left())
         else:
-            await self.feed.catch_up(timeout=left)
+            await self.feed.catch_up(timeout=self._time_left())
         return reply
 
 

@@ -76,6 +76,10 @@ class Streams(Generic[S]):
         stream = self.streams.setdefault(env.subject, Stream())
         if env.sequence <= stream.version:
             self.duplicates_skipped += 1
+            held = self._event_at(env.subject, env.sequence)
+            if held is not None and held.event_id != env.event_id:  # a second writer: not a redelivery
+                self.problems.append((env, f"conflicting event: {env.subject} already has event {held.event_id} "
+                                           f"at sequence {env.sequence}; this one was not applied"))
             return None
         if env.sequence > stream.version + 1:
             self.problems.append((env, f"sequence gap in {env.subject}: expected {stream.version + 1}, "
@@ -87,6 +91,12 @@ class Streams(Generic[S]):
             self.states[env.subject] = stream.state
         self.histories.setdefault(env.subject, []).append(env)
         return stream
+
+    def _event_at(self, complaint_id: str, sequence: int) -> Envelope | None:
+        for env in reversed(self.histories.get(complaint_id, [])):
+            if env.sequence <= sequence:
+                return env if env.sequence == sequence else None
+        return None
 
     def take_problems(self) -> list[tuple[Envelope, str]]:
         problems, self.problems = self.problems, []
