@@ -30,3 +30,20 @@ def test_a_domain_loads_no_infrastructure(module):
 
 def test_every_service_is_found_by_its_declaration():
     assert {"intake", "resolution"} <= set(declared())
+
+
+def test_the_kernel_and_the_services_import_no_dev_tooling():
+    import ast
+    from pathlib import Path
+
+    import redress.kernel
+
+    roots = [Path(redress.kernel.__file__).parent]
+    roots += [Path(__import__(type(s.read_model()).__module__.split(".")[0]).__file__).parent
+              for s in declared().values()]
+    for root in roots:
+        for path in root.glob("*.py"):
+            tree = ast.parse(path.read_text())
+            modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+            modules |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+            assert not [m for m in modules if m.startswith("redress.dev")], path

@@ -25,7 +25,7 @@ from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.kernel.declaration import declared
-from redress.kernel.settings import ClientSettings
+from redress.dev.client import ClientSettings
 from redress.types.v1 import complaint_pb2 as types
 
 

@@ -17,7 +17,7 @@ from redress.dev.cli import print_story
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.dev.platform import start_platform
-from redress.kernel.settings import ClientSettings
+from redress.dev.client import ClientSettings
 from redress.dev.paths import PROJECT_ROOT, dev_credentials_file
 from redress.types.v1 import complaint_pb2 as types
 

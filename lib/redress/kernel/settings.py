@@ -57,12 +57,3 @@ class ServiceSettings:
     log_format: str = field(default_factory=lambda: _env("REDRESS_LOG_FORMAT", "auto"))
     log_level: str = field(default_factory=lambda: _env("REDRESS_LOG_LEVEL", "info"))
     instance_id: str = field(default_factory=lambda: _env("REDRESS_INSTANCE_ID", ""))
-
-
-@dataclass(frozen=True)
-class ClientSettings:
-    """What the CLI and the demo need to reach the services."""
-    intake_address: str = field(default_factory=lambda: _env("REDRESS_INTAKE_ADDR", "127.0.0.1:50051"))
-    resolution_address: str = field(default_factory=lambda: _env("REDRESS_RESOLUTION_ADDR", "127.0.0.1:50052"))
-    # Default: the local dev token (README); never valid outside `make run`.
-    token: str = field(default_factory=lambda: _env("REDRESS_TOKEN", "redress-dev-integration"))

@@ -1,10 +1,9 @@
 """The ResolutionService gRPC adapter."""
 from __future__ import annotations
 
-from google.protobuf import any_pb2
 
 from redress.kernel.auth import Credentials
-from redress.kernel.envelope import Envelope
+from redress.kernel.envelope import Envelope, packed
 from redress.kernel.rejections import Invalid
 from redress.resolution.v1 import commands_pb2 as cmd
 from redress.resolution.v1 import resolution_service_pb2 as api
@@ -46,9 +45,7 @@ def case_message(case: domain.Case) -> api.Case:
 
 
 def event_message(env: Envelope) -> api.CaseEvent:
-    payload = env.payload if isinstance(env.payload, any_pb2.Any) else any_pb2.Any()
-    if payload is not env.payload:
-        payload.Pack(env.payload)
+    payload = packed(env.payload)
     return api.CaseEvent(event_id=env.event_id, type=env.type, sequence=env.sequence, time=timestamp(env.time),
                          actor=env.actor, client_id=env.client_id, correlation_id=env.correlation_id,
                          payload=payload)
