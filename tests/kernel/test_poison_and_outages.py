@@ -131,8 +131,11 @@ async def _poison_on_a_running_platform(bootstrap, intake, channel, resolution, 
     assert future not in by_subject  # kept in its stream's history, not a dead letter
 
     # Resolution could not react to what intake's events topic held either, and went on.
-    reactions = await dead_letters(bootstrap, "resolution")
-    assert any(letter.topic == INTAKE_EVENTS and "ce_time" in letter.reason for letter in reactions.values())
+    async def resolution_set_it_aside():
+        letters = (await dead_letters(bootstrap, "resolution")).values()
+        return any(letter.topic == INTAKE_EVENTS and "ce_time" in letter.reason for letter in letters)
+
+    assert await eventually(resolution_set_it_aside, timeout=30)
 
     # A replica started now, with all of it in the log, becomes SERVING (start_intake waits for READY).
     fresh = start_intake()
