@@ -14,9 +14,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from redress.kernel.sender import REPLY_KEY, REPLY_TO
 from redress.kernel.deadletters import DEAD, REDRIVE_TOPIC, DeadLetter, from_record, redriven
-from redress.kernel.topics import deadletters_topic
 from redress.kernel.eventlog import assign_all
-from redress.kernel.topics import commands_topic, events_topic
+from redress.kernel.topics import commands_topic, deadletters_topic, events_topic, namespace
 
 
 async def read_letters(bootstrap: str, service: str) -> dict[str, DeadLetter]:
@@ -102,7 +101,7 @@ def plan(service: str, letter_id: str, letter: DeadLetter) -> Redrive:
             f"{letter_id}: not re-driven: it came from {service}'s own events topic, the feed of its read "
             f"model; the read model re-reads its log at every start, so restarting the {service} replicas "
             "after the fix re-applies it")
-    if letter.topic.startswith("redress.") and letter.topic.endswith(".events.v1"):
+    if letter.topic.startswith(f"{namespace()}.") and letter.topic.endswith(".events.v1"):
         # A reaction the processor could not make: it reacts again to what arrives with this header.
         return Redrive(commands_topic(service), own + [(REDRIVE_TOPIC, letter.topic.encode())])
     raise NotRedriven(f"{letter_id}: not re-driven: it came from {letter.topic}, which is neither "

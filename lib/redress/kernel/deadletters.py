@@ -76,9 +76,17 @@ def from_record(record) -> DeadLetter:
     except ValueError:
         time = datetime.fromtimestamp(record.timestamp / 1000, timezone.utc)
     return DeadLetter(
-        consumer=text(CONSUMER), topic=text(TOPIC), partition=int(text(PARTITION) or -1),
-        offset=int(text(OFFSET) or -1), reason=text(REASON), key=own.get(KEY), value=record.value,
+        consumer=text(CONSUMER), topic=text(TOPIC), partition=_number(text(PARTITION)),
+        offset=_number(text(OFFSET)), reason=text(REASON), key=own.get(KEY), value=record.value,
         headers=tuple((k, v) for k, v in headers if k not in OWN_HEADERS), time=time, status=text(STATUS) or DEAD)
+
+
+def _number(text: str) -> int:
+    """-1 for a header that is not a number: one odd record must not stop whoever lists them."""
+    try:
+        return int(text)
+    except ValueError:
+        return -1
 
 
 def redriven(letter: DeadLetter) -> DeadLetter:

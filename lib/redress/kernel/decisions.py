@@ -15,7 +15,7 @@ from typing import Any, Callable
 from google.protobuf.message import Message
 
 from redress.commands.v1.commands_pb2 import CommandContext, CommandReply
-from redress.kernel.envelope import MAX_COMMAND_BYTES, Envelope, encode, record_size
+from redress.kernel.envelope import MAX_COMMAND_BYTES, Envelope, size_bound
 from redress.kernel.ids import event_id
 from redress.kernel.rejections import AlreadyExists, Internal, Invalid, NotFound, Rejected, StaleEtag, code_number
 from redress.kernel.streams import Stream, Streams, fold_one
@@ -123,9 +123,9 @@ class StreamDecider:
             if problem:
                 raise RuntimeError(problem)
             envelopes.append(env)
-        size = sum(record_size(*encode(env)) for env in envelopes)
+        size = sum(size_bound(env) for env in envelopes)
         if size > MAX_COMMAND_BYTES:
-            raise Invalid(f"the change is {size} bytes as events; the limit is {MAX_COMMAND_BYTES}", "")
+            raise Invalid(f"the change is about {size} bytes as events; the limit is {MAX_COMMAND_BYTES}", "")
         return envelopes, stream
 
     def finish(self, outcome: Outcome, next_offset: int) -> None:

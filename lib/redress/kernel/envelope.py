@@ -100,8 +100,17 @@ def encode(env: Envelope) -> tuple[bytes, bytes, list[tuple[str, bytes]]]:
     return env.subject.encode(), value, to_headers(env)
 
 
+# More than every header of one record together can take (their values are bounded).
+HEADERS_BOUND = 4096
+
+
 def record_size(key: bytes, value: bytes, headers: list[tuple[str, bytes]]) -> int:
     return len(key) + len(value) + sum(len(k) + len(v) for k, v in headers) + RECORD_OVERHEAD
+
+
+def size_bound(env: Envelope) -> int:
+    """At least the record's size, without encoding it (the decider checks it on every command)."""
+    return len(env.subject.encode()) + env.payload.ByteSize() + HEADERS_BOUND + RECORD_OVERHEAD
 
 
 class UnknownEventType(ValueError):

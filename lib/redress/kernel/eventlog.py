@@ -97,12 +97,10 @@ def new_producer(bootstrap: str, settings: KafkaSettings, client_id: str) -> AIO
         enable_idempotence=True,
         acks="all",
         linger_ms=settings.linger_ms,
-        max_batch_size=MAX_BATCH_BYTES + 64 * 1024,
+        max_batch_size=MAX_COMMAND_BYTES + 64 * 1024,
         request_timeout_ms=30000,
     )
 
-
-MAX_BATCH_BYTES = MAX_COMMAND_BYTES
 
 
 async def append_commands(producer: AIOKafkaProducer, topic: str, partition: int,
@@ -119,7 +117,7 @@ async def append_commands(producer: AIOKafkaProducer, topic: str, partition: int
     for events in commands:
         records = [encode(env) for env in events]
         needed = sum(record_size(*r) for r in records)
-        if chunks[-1] and size + needed > MAX_BATCH_BYTES:
+        if chunks[-1] and size + needed > MAX_COMMAND_BYTES:
             chunks.append([])
             size = 0
         chunks[-1].append(records)
@@ -129,7 +127,7 @@ async def append_commands(producer: AIOKafkaProducer, topic: str, partition: int
         batch = producer.create_batch()
         for key, value, headers in (r for records in chunk for r in records):
             if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
-                raise ValueError(f"a command's events exceed {MAX_BATCH_BYTES} bytes")
+                raise ValueError(f"a command's events exceed {MAX_COMMAND_BYTES} bytes")
         batch.close()
         delivered.append(await producer.send_batch(batch, topic, partition=partition) if batch.record_count()
                          else None)

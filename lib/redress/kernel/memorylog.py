@@ -48,9 +48,11 @@ class MemoryBroker:
     partitions: int = 6
     topics: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     logs: list["MemoryLog"] = field(default_factory=list)
+    _ends: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))
 
     def append(self, topic: str, key: bytes | None, value: bytes | None, headers=(), partition: int = 0) -> Record:
-        offset = sum(1 for r in self.topics[topic] if r.partition == partition)
+        offset = self._ends[topic, partition]
+        self._ends[topic, partition] += 1
         record = Record(topic, partition, offset, key, value, tuple(headers))
         self.topics[topic].append(record)
         return record
