@@ -102,7 +102,9 @@ def _starter(name: str, base_env: dict[str, str], logs: Path):
     started = []
 
     def start(port: int | None = None, **env):
+        """Each replica has a store of its own unless REDRESS_STATE_DIR says which."""
         path = logs / f"{name}-{len(started)}.log"
+        env.setdefault("REDRESS_STATE_DIR", str(logs / f"{name}-{len(started)}-state"))
         try:
             service = start_service(name, {**base_env, **env}, port=port or free_port(), log_to=open(path, "w"))
         except ServiceFailed as failed:

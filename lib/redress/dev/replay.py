@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Callable
 
 from redress.dev.broker import Broker, BrokerError, choose_broker, running_broker
@@ -11,12 +13,15 @@ from redress.kernel.declaration import declaration
 from redress.kernel.feed import EventFeed
 from redress.kernel.servicelog import applier
 from redress.kernel.settings import KafkaSettings
+from redress.kernel.store import Store
 from redress.kernel.topics import events_topic
 
 
-async def rebuild(bootstrap: str, kafka: KafkaSettings, service: str, apply: Callable) -> tuple[int, float]:
-    """Reads every event of the service into `apply`; returns the event count and seconds."""
-    feed = EventFeed(bootstrap, events_topic(service), kafka, apply)
+async def rebuild(bootstrap: str, kafka: KafkaSettings, service: str, apply: Callable,
+                  store: Store | None = None) -> tuple[int, float]:
+    """Reads every event of the service into `apply` (and `store`, a transaction a batch);
+    returns the event count and seconds."""
+    feed = EventFeed(bootstrap, events_topic(service), kafka, apply, store=store)
     started = time.perf_counter()
     await feed.start()
     try:
@@ -27,8 +32,11 @@ async def rebuild(bootstrap: str, kafka: KafkaSettings, service: str, apply: Cal
 
 
 def run(service: str) -> int:
-    """Replays the service's events into a fresh read model and prints events/s."""
-    read_model = declaration(service).read_model()
+    """Replays the service's events into a fresh store (a temporary file) and prints events/s."""
+    folder = tempfile.TemporaryDirectory(prefix="redress-replay-")
+    read_model_type = declaration(service).read_model
+    read_model = read_model_type(Store(Path(folder.name) / "replay.sqlite", read_model_type.SCHEMA,
+                                       events_topic(service)))
     kafka = KafkaSettings()
     try:
         running = running_broker(kafka)  # the broker `make run` started, if any
@@ -37,10 +45,14 @@ def run(service: str) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        events, seconds = asyncio.run(rebuild(broker.bootstrap, kafka, service, applier(read_model)))
+        events, seconds = asyncio.run(rebuild(broker.bootstrap, kafka, service, applier(read_model),
+                                              read_model.store))
+        streams = read_model.store.db.execute("SELECT COUNT(DISTINCT complaint_id) FROM events").fetchone()[0]
     finally:
         broker.stop()
+        read_model.store.close()
+        folder.cleanup()
     rate = events / seconds if seconds else 0.0
-    print(f"{service}: replayed {events} events into {len(read_model.streams.streams)} streams in "
+    print(f"{service}: replayed {events} events into {streams} streams in "
           f"{seconds:.2f}s: {rate:,.0f} events/s")
     return 0

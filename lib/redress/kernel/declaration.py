@@ -15,6 +15,7 @@ from google.protobuf.message import Message
 from redress.kernel.decisions import missing
 from redress.kernel.envelope import Envelope
 from redress.kernel.settings import ServiceSettings
+from redress.kernel.store import Store
 from redress.kernel.streams import Streams
 
 
@@ -28,7 +29,9 @@ class Domain:
 
 
 class ReadModel(Protocol):
+    SCHEMA: str  # its own tables and indexes (SQL), made in a new store
     streams: Streams
+    store: Store
 
     def apply(self, env: Envelope) -> Any: ...
 
@@ -41,7 +44,8 @@ class ServiceDeclaration:
     grpc_service: ServiceDescriptor
     # Settings -> its domain (a service with a policy loads it here).
     domain: Callable[[ServiceSettings], Domain]
-    read_model: Callable[[], ReadModel]
+    # A store (None: one in memory) -> its read model; the class, with its SCHEMA.
+    read_model: Callable[[Store | None], ReadModel]
     # (log, read model, settings) -> its use cases; may have async start() and stop().
     application: Callable[[Any, Any, ServiceSettings], Any]
     # (application, credentials) -> its gRPC servicer.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from google.protobuf import any_pb2, descriptor_pool, message_factory
@@ -59,6 +59,8 @@ class Envelope:
     # The action of the command that appended it (e.g. "amend"): a reused request_id is a
     # retry only of the same action.
     command: str = ""
+    # The record's value and headers as read from the log, kept so a store holds them unchanged.
+    raw: tuple[bytes, list] | None = field(default=None, compare=False, repr=False)
 
     @property
     def type(self) -> str:
@@ -153,7 +155,8 @@ def decode(value: bytes, headers, partition: int = -1, offset: int = -1) -> Enve
     except ValueError as exc:
         raise UnreadableRecord(f"ce_time {attrs['ce_time'][:40]!r} is not an RFC 3339 instant") from exc
     return Envelope(event_id=attrs["ce_id"], source=attrs["ce_source"], subject=attrs["ce_subject"], time=time,
-                    payload=_payload(attrs["ce_type"], value or b""), partition=partition, offset=offset, **fields)
+                    payload=_payload(attrs["ce_type"], value or b""), partition=partition, offset=offset,
+                    raw=(value or b"", list(headers)), **fields)
 
 
 def _payload(type_name: str, value: bytes) -> Message:

@@ -1,13 +1,18 @@
-"""The feed: every event of a topic, from offset zero, in partition order.
+"""The feed: every event of a topic, in partition order, from where the replica's store
+left off (offset zero for a new store).
 
 It hands each event to the read model and can wait until it has read up to given
-offsets. A record it cannot use (no or bad headers, an undecodable payload, an event
+offsets. With a store, each batch of events and the positions after it are written in
+one transaction; at start the store's last event in each partition is looked up in the
+log, and a store that does not match the log is rebuilt from offset zero. A record it cannot use (no or bad headers, an undecodable payload, an event
 the read model cannot apply) is handed to `on_unusable` with the reason, and the feed
 goes on: one bad record never stops a replica.
 """
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 from typing import Awaitable, Callable, Iterable
 
 import structlog
@@ -16,6 +21,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from redress.kernel.envelope import Envelope, UnreadableRecord, decode_record
 from redress.kernel.eventlog import assign_all, stop_task
 from redress.kernel.settings import KafkaSettings
+from redress.kernel.store import Position, Store
 
 log = structlog.get_logger(__name__)
 # Applies one event; returns the problems it met (to be dead-lettered), if any.
@@ -28,25 +34,25 @@ async def _log_unusable(record, reason: str) -> None:
               reason=reason)
 
 
-async def take(record, on_event: OnEvent, on_unusable: OnUnusable) -> bool:
-    """Hands one record to the read model; what it cannot use goes to `on_unusable`.
-    True when the event was applied."""
+def take(record, on_event: OnEvent) -> tuple[Envelope | None, list[str]]:
+    """Hands one record to the read model: the envelope if it was applied, and the problems
+    to report (what the read model could not use)."""
     try:
-        problems = list(on_event(decode_record(record)) or ())
-        applied = True
+        env = decode_record(record)
+        return env, list(on_event(env) or ())
     except UnreadableRecord as exc:
-        problems, applied = [f"unreadable event: {exc}"], False
+        return None, [f"unreadable event: {exc}"]
+    except sqlite3.Error:
+        raise  # the store failed, not the record: the replica stops and is restarted
     except Exception as exc:  # the read model failed on it: a bug, or an event it cannot hold
-        problems, applied = [f"the read model could not apply it: {exc!r}"], False
-    for reason in problems:
-        await on_unusable(record, reason)
-    return applied
+        return None, [f"the read model could not apply it: {exc!r}"]
 
 
 class EventFeed:
     def __init__(self, bootstrap: str, topic: str, settings: KafkaSettings, on_event: OnEvent,
-                 on_unusable: OnUnusable = _log_unusable):
+                 on_unusable: OnUnusable = _log_unusable, store: Store | None = None):
         self.topic = topic
+        self._store = store
         self._on_event = on_event
         self._on_unusable = on_unusable
         self._consumer = AIOKafkaConsumer(
@@ -64,6 +70,8 @@ class EventFeed:
         self._task: asyncio.Task | None = None
         self.partitions: list[TopicPartition] = []
         self.events_read = 0
+        self.resumed_from = 0  # events the store already had at start
+        self._saved: dict[int, Position] = {}
         self._lookup_waiters: list[asyncio.Future] = []
         self._lookup_task: asyncio.Task | None = None
 
@@ -71,8 +79,10 @@ class EventFeed:
         await self._consumer.start()
         await self._offsets.start()
         self.partitions = await assign_all(self._consumer, self.topic)
-        await self._consumer.seek_to_beginning(*self.partitions)
-        self.positions = {tp.partition: 0 for tp in self.partitions}
+        self.positions = await self._resume()
+        for tp in self.partitions:
+            self._consumer.seek(tp, self.positions[tp.partition])
+        self.resumed_from = sum(self.positions.values())
         self._task = asyncio.create_task(self._run(), name=f"feed:{self.topic}")
 
     async def stop(self) -> None:
@@ -130,18 +140,90 @@ class EventFeed:
             await self.wait_for(await self.end_offsets())
         await asyncio.wait_for(caught_up(), timeout)
 
+    async def _resume(self) -> dict[int, int]:
+        """Where to start reading each partition: where the store left off, if the log
+        still holds the events it says it applied last; else offset zero, on a fresh store."""
+        zero = {tp.partition: 0 for tp in self.partitions}
+        if self._store is None:
+            return zero
+        saved = self._store.positions()
+        problem = await self._mismatch(saved) if saved else None
+        if problem:
+            self._store.reset(problem)
+            return zero
+        self._saved = saved
+        resumed = {**zero, **{p: pos.next_offset for p, pos in saved.items()}}
+        if saved:
+            log.info("the read model resumed from its store", topic=self.topic, offsets=resumed)
+        return resumed
+
+    async def _mismatch(self, saved: dict[int, Position]) -> str | None:
+        known = {tp.partition for tp in self.partitions}
+        if set(saved) - known:
+            return f"the store has partitions {sorted(set(saved) - known)} that {self.topic} does not"
+        ends = {tp.partition: o for tp, o in (await self._offsets.end_offsets(self.partitions)).items()}
+        for p, pos in saved.items():
+            if pos.next_offset > ends[p]:
+                return f"the store has read {self.topic}:{p} up to {pos.next_offset}, but it ends at {ends[p]}"
+        checks = {TopicPartition(self.topic, p): pos for p, pos in saved.items() if pos.last_offset >= 0}
+        for tp, pos in checks.items():
+            self._consumer.seek(tp, pos.last_offset)
+        found: dict[TopicPartition, str] = {}
+        deadline = asyncio.get_running_loop().time() + 30
+        while len(found) < len(checks) and asyncio.get_running_loop().time() < deadline:
+            batches = await self._consumer.getmany(*[tp for tp in checks if tp not in found], timeout_ms=1000)
+            for tp, records in batches.items():
+                first = next((r for r in records if r.offset == checks[tp].last_offset), None)
+                headers = dict(first.headers or ()) if first else {}
+                found.setdefault(tp, headers.get("ce_id", b"").decode("utf-8", "replace"))
+        for tp, pos in checks.items():
+            if found.get(tp) != pos.last_event_id:
+                return (f"{self.topic}:{tp.partition} at offset {pos.last_offset} holds "
+                        f"{found.get(tp) or 'no event'}, not the store's last event {pos.last_event_id}")
+        return None
+
     async def _run(self) -> None:
         while True:
             batches = await self._consumer.getmany(timeout_ms=1000, max_records=2000)
-            for tp, records in batches.items():
-                for record in records:
-                    if await take(record, self._on_event, self._on_unusable):
-                        self.events_read += 1
-                self.positions[tp.partition] = records[-1].offset + 1
             # Gaps (transaction markers, deleted records) still move the position forward.
-            for tp in self.partitions:
-                pos = await self._consumer.position(tp)
-                if pos > self.positions.get(tp.partition, 0):
-                    self.positions[tp.partition] = pos
+            after = {tp.partition: await self._consumer.position(tp) for tp in self.partitions}
+            unusable = self._apply(batches, after)
+            for record, reason in unusable:
+                await self._on_unusable(record, reason)
             async with self._advanced:
                 self._advanced.notify_all()
+
+    def _apply(self, batches: dict, after: dict[int, int]) -> list[tuple[object, str]]:
+        """Applies a batch and records the positions after it, in one transaction."""
+        unusable = []
+        saved: dict[int, Position] = {}
+        with self._store.transaction() if self._store else contextlib.nullcontext():
+            for tp, records in batches.items():
+                last = None
+                for record in records:
+                    env, problems = take(record, self._on_event)
+                    if env is not None:
+                        self.events_read += 1
+                        last = record
+                    unusable += [(record, reason) for reason in problems]
+                if last is not None:
+                    saved[tp.partition] = Position(0, last.offset, env_id(last))
+            moved = {p: max(o, self.positions.get(p, 0)) for p, o in after.items()}
+            if self._store:
+                self._save(moved, saved)
+        self.positions.update(moved)
+        return unusable
+
+    def _save(self, moved: dict[int, int], applied: dict[int, Position]) -> None:
+        positions = {}
+        for p, next_offset in moved.items():
+            last = applied.get(p) or self._saved.get(p) or Position(0)
+            positions[p] = Position(next_offset, last.last_offset, last.last_event_id)
+        changed = {p: x for p, x in positions.items() if self._saved.get(p) != x}
+        if changed:
+            self._store.save_positions(changed)
+            self._saved.update(changed)
+
+
+def env_id(record) -> str:
+    return dict(record.headers or ()).get("ce_id", b"").decode("utf-8", "replace")

@@ -15,6 +15,8 @@ from redress.kernel.edge import register
 from redress.kernel.service_main import ServiceParts, run
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import KafkaSettings, ServiceSettings, _int
+from redress.kernel.store import Store, store_path
+from redress.kernel.topics import events_topic
 
 
 class Replica:
@@ -35,11 +37,13 @@ class Replica:
         await self.log.stop()
 
 
-def assemble(service: ServiceDeclaration, settings: ServiceSettings, partitions: int, new_log):
+def assemble(service: ServiceDeclaration, settings: ServiceSettings, partitions: int, new_log,
+             store: Store | None = None):
     """The service's log, read model and application, wired (nothing started).
-    `new_log(name, read_model, decider, reactions)` makes its log: Kafka's or the in-memory one."""
+    `new_log(name, read_model, decider, reactions)` makes its log: Kafka's or the in-memory one.
+    Without a `store` the read model is kept in memory (tests)."""
     domain = service.domain(settings)
-    read_model = service.read_model()
+    read_model = service.read_model(store)
     decider = StreamDecider(domain.command_type, service.source, partitions, read_model.streams,
                             domain.decide, domain.not_found)
     log = new_log(service.name, read_model, decider, dict(service.reactions))
@@ -52,9 +56,15 @@ def on_kafka(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings):
     return new_log
 
 
+def open_store(service: ServiceDeclaration, settings: ServiceSettings) -> Store:
+    """The replica's store in REDRESS_STATE_DIR."""
+    return Store(store_path(settings.state_dir, service.name), service.read_model.SCHEMA, events_topic(service.name))
+
+
 def build(service: ServiceDeclaration):
     def parts(bootstrap: str, kafka: KafkaSettings, settings: ServiceSettings, credentials: Credentials):
-        log, _, app = assemble(service, settings, kafka.partitions, on_kafka(bootstrap, kafka, settings))
+        log, _, app = assemble(service, settings, kafka.partitions, on_kafka(bootstrap, kafka, settings),
+                               open_store(service, settings))
         servicer = service.servicer(app, credentials)
         return ServiceParts(Replica(log, app), service.grpc_service.full_name,
                             lambda server: register(server, servicer, service.grpc_service))

@@ -148,8 +148,10 @@ class MemoryLog:
     async def _feed(self) -> bool:
         records = self._new(self.events_topic)
         for record in records:
-            if await take(record, self._apply, self._unusable("feed")):
-                self.events_read += 1
+            env, problems = take(record, self._apply)
+            self.events_read += env is not None
+            for reason in problems:
+                await self._unusable("feed")(record, reason)
         return bool(records)
 
     async def _decide(self, record: Record) -> None:

@@ -18,6 +18,7 @@ from redress.kernel.health import SERVING, STOPPING
 from redress.kernel.server import CannotListen, GrpcServer, run_until_signalled
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import KafkaSettings, ServiceSettings
+from redress.kernel.store import StoreInUse
 
 log = structlog.get_logger(__name__)
 
@@ -79,4 +80,6 @@ def run(name: str, port_of: Callable[[ServiceSettings], int], build: Build, port
         code = asyncio.run(serve(name, port_of(settings), build, bootstrap, kafka, settings))
     except CannotListen as error:
         raise SystemExit(f"{error}; set {port_variable} to a free port") from None
+    except StoreInUse as error:
+        raise SystemExit(str(error)) from None
     sys.exit(code)

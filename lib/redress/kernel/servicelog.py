@@ -72,7 +72,7 @@ class ServiceLog:
         self.producer = new_producer(bootstrap, kafka, self.instance_id)
         self.dead_letters = DeadLetters(KafkaSink(self.producer, deadletters_topic(service)))
         self.feed = EventFeed(bootstrap, self.events_topic, kafka, applier(read_model),
-                              self._unusable(f"{service}.feed"))
+                              self._unusable(f"{service}.feed"), read_model.store)
         self.sender = CommandSender(bootstrap, self.producer, commands_topic(service), replies_topic(service),
                                     CommandReply, self.instance_id, kafka.partitions, kafka)
         self.processor = CommandProcessor(

@@ -56,4 +56,6 @@ class ServiceSettings:
     grace_s: float = field(default_factory=lambda: float(_env("REDRESS_SHUTDOWN_GRACE_S", "5")))
     log_format: str = field(default_factory=lambda: _env("REDRESS_LOG_FORMAT", "auto"))
     log_level: str = field(default_factory=lambda: _env("REDRESS_LOG_LEVEL", "info"))
+    # Where the replica keeps its read models (one SQLite file per service); a cache of the log.
+    state_dir: Path = field(default_factory=lambda: Path(_env("REDRESS_STATE_DIR", str(Path(".redress") / "state"))))
     instance_id: str = field(default_factory=lambda: _env("REDRESS_INSTANCE_ID", ""))

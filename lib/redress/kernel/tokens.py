@@ -4,7 +4,7 @@ from __future__ import annotations
 import base64
 import json
 from datetime import datetime, timezone
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, TypeVar
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -60,9 +60,10 @@ def timestamp(value: datetime) -> Timestamp:
     return ts
 
 
-def page(items: Iterable[T], key: Callable[[T], tuple[str, str]], filters: object, page_size: int,
-         page_token: str) -> tuple[list[T], str]:
-    """One page of items (sorted by `key`) after the token's position, and the next token.
+def page(fetch: Callable[[tuple[int, str] | None, int], list[T]], key: Callable[[T], tuple[int, str]],
+         filters: object, page_size: int, page_token: str) -> tuple[list[T], str]:
+    """One page of items after the token's position, and the next token. `fetch(after, n)`
+    gives up to n items in `key` order after a key (a walk along an index).
 
     The token remembers the filters, so it cannot be used with others (AIP-158).
     """
@@ -74,12 +75,12 @@ def page(items: Iterable[T], key: Callable[[T], tuple[str, str]], filters: objec
         token = decode_token(page_token, "page_token")
         if token.get("f") != fingerprint:
             raise Invalid("page_token belongs to a list with other filters", "page_token")
-        after = page_after(token)
-    chosen: list[T] = []
-    for item in items:
-        if after and key(item) <= after:
-            continue
-        if len(chosen) == size:
-            return chosen, encode_token({"f": fingerprint, "after": list(key(chosen[-1]))})
-        chosen.append(item)
-    return chosen, ""
+        position, last_id = page_after(token)
+        if not position.isdigit():
+            raise Invalid("page_token is not a token this service gave", "page_token")
+        after = (int(position), last_id)
+    items = fetch(after, size + 1)
+    if len(items) <= size:
+        return items, ""
+    position, last_id = key(items[size - 1])
+    return items[:size], encode_token({"f": fingerprint, "after": [str(position), last_id]})

@@ -36,7 +36,7 @@ class Intake:
         self.book = book
 
     async def start(self) -> None:
-        log.info("intake ready", complaints=len(self.book.complaints), events=self.log.events_read)
+        log.info("intake ready", events=self.log.events_read)
 
     # -- commands ------------------------------------------------------------------------
     async def file(self, caller: Caller, draft: ev.ComplaintFiled, request_id: str) -> Filing:

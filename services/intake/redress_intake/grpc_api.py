@@ -13,6 +13,7 @@ from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.kernel.rejections import Exhausted, Invalid
+from redress.kernel.store import micros
 from redress.kernel.tokens import decode_token, encode_token, instant, page, stream_offsets, timestamp
 from redress.kernel.rpc import Authenticated, Caller, streaming, unary
 from redress_intake import domain
@@ -79,8 +80,9 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
     async def ListComplaints(self, request: api.ListComplaintsRequest, caller: Caller):
         where = self._filter(request)
         await self.intake.caught_up()
-        complaints, token = page(self.intake.book.list(caller.principal.organisation, where),
-                                 lambda c: (c.filed_at.isoformat(), c.complaint_id), where,
+        org = caller.principal.organisation
+        complaints, token = page(lambda after, n: self.intake.book.list(org, where, after, n),
+                                 lambda c: (micros(c.filed_at), c.complaint_id), where,
                                  request.page_size, request.page_token)
         return api.ListComplaintsResponse(complaints=[complaint_message(c) for c in complaints],
                                           next_page_token=token)

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 import uuid
-from typing import Callable, Iterator
+from typing import Callable
 
 import structlog
 
 from redress.kernel.envelope import Envelope
 from redress.kernel.ids import customer_id
+from redress.kernel.store import Store, micros, walk
 from redress.kernel.streams import Streams
 from redress.events.v1 import intake_pb2 as ev
 from redress.types.v1 import complaint_pb2 as types
@@ -34,29 +35,32 @@ class ComplaintFilter:
     filed_after: datetime | None = None
     filed_before: datetime | None = None
 
-    def matches(self, c: Complaint) -> bool:
-        f = c.filed
-        return (
-            (not self.status or c.status == self.status)
-            and (not self.channel or f.channel == self.channel)
-            and (not self.category or f.category == self.category)
-            and (not self.customer_id or f.customer_id == self.customer_id)
-            and (not self.store or f.store.casefold() == self.store.casefold())
-            and (self.filed_after is None or c.filed_at >= self.filed_after)
-            and (self.filed_before is None or c.filed_at < self.filed_before)
-        )
 
 
+SCHEMA = """
+CREATE TABLE complaints(
+    complaint_id TEXT PRIMARY KEY, organisation TEXT NOT NULL, filed_at INTEGER NOT NULL, status TEXT NOT NULL,
+    channel INTEGER NOT NULL, category INTEGER NOT NULL, customer_id TEXT NOT NULL, store TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX complaints_by_filing ON complaints(organisation, filed_at, complaint_id);
+CREATE INDEX complaints_by_customer ON complaints(customer_id, status);
+CREATE TABLE customers(organisation TEXT, contact TEXT, customer_id TEXT NOT NULL,
+                       PRIMARY KEY (organisation, contact)) WITHOUT ROWID;
+CREATE TABLE requests(organisation TEXT, request_id TEXT, complaint_id TEXT NOT NULL,
+                      PRIMARY KEY (organisation, request_id)) WITHOUT ROWID;
+"""
 class ComplaintBook:
-    def __init__(self) -> None:
-        self.streams: Streams[Complaint] = Streams(domain.apply)
+    SCHEMA = SCHEMA
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.streams: Streams[Complaint] = Streams(domain.apply, store or Store.in_memory(SCHEMA))
+        self.store = self.streams.store
         self.complaints = self.streams.states
         self.histories = self.streams.histories
-        self._customers: dict[tuple[str, str], str] = {}
-        self._by_customer: dict[str, list[str]] = {}
-        self._by_org: dict[str, list[str]] = {}
-        self._requests: dict[tuple[str, str], str] = {}
+        self._changed: dict[str, Complaint] = {}
         self._watchers: list[Callable[[Envelope], None]] = []
+        self.store.before_commit(self._flush)
+        self.store.after_rollback(self._changed.clear)
 
     # -- building ---------------------------------------------------------------------
     @property
@@ -64,11 +68,13 @@ class ComplaintBook:
         return self.streams.duplicates_skipped
 
     def apply(self, env: Envelope) -> bool:
-        stream = self.streams.fold(env)
-        if stream is None:
-            return False
-        if stream.state is not None:  # None: nothing this version knows has founded it yet
-            self._index(env, stream.state)
+        with self.store.transaction():
+            stream = self.streams.fold(env)
+            if stream is None:
+                return False
+            if stream.state is not None:  # None: nothing this version knows has founded it yet
+                self._changed[env.subject] = stream.state
+                self._index(env, stream.state)
         for watcher in list(self._watchers):
             try:
                 watcher(env)
@@ -78,20 +84,23 @@ class ComplaintBook:
 
     def _index(self, env: Envelope, state: Complaint) -> None:
         if isinstance(env.payload, ev.ComplaintFiled):
-            self._index_filing(env.payload)
-            self._requests[(env.organisation, env.request_id)] = env.subject
+            self._index_contact(state.filed.organisation, state.filed.customer_id, env.payload.contact)
         elif isinstance(env.payload, ev.RepeatContactRecorded):
             self._index_contact(state.filed.organisation, state.filed.customer_id, env.payload.contact)
-            self._requests[(env.organisation, env.request_id)] = env.subject
-
-    def _index_filing(self, filed: ev.ComplaintFiled) -> None:
-        self._by_org.setdefault(filed.organisation, []).append(filed.complaint_id)
-        self._by_customer.setdefault(filed.customer_id, []).append(filed.complaint_id)
-        self._index_contact(filed.organisation, filed.customer_id, filed.contact)
+        else:
+            return
+        self.store.db.execute("INSERT OR IGNORE INTO requests VALUES (?, ?, ?)",
+                              (env.organisation, env.request_id, env.subject))
 
     def _index_contact(self, organisation: str, customer_id: str, contact: types.CustomerContact) -> None:
-        for key in domain.contact_keys(contact):
-            self._customers.setdefault((organisation, key), customer_id)
+        self.store.db.executemany("INSERT OR IGNORE INTO customers VALUES (?, ?, ?)",
+                                  [(organisation, key, customer_id) for key in domain.contact_keys(contact)])
+
+    def _flush(self) -> None:
+        rows = [(cid, c.filed.organisation, micros(c.filed_at), c.status, c.filed.channel, c.filed.category,
+                 c.filed.customer_id, c.filed.store.casefold()) for cid, c in self._changed.items()]
+        self.store.db.executemany("INSERT OR REPLACE INTO complaints VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._changed.clear()
 
     def watch(self, watcher: Callable[[Envelope], None]) -> Callable[[], None]:
         self._watchers.append(watcher)
@@ -107,23 +116,26 @@ class ComplaintBook:
         return self.streams.as_of(complaint_id, version)
 
     def complaint_for_request(self, organisation: str, request_id: str) -> str | None:
-        return self._requests.get((organisation, request_id))
+        found = self.store.db.execute("SELECT complaint_id FROM requests WHERE organisation = ? AND request_id = ?",
+                                      (organisation, request_id)).fetchone()
+        return found[0] if found else None
 
     def customer_for(self, organisation: str, contact: types.CustomerContact) -> str:
         """The known customer with any of these contacts, or a new id stable for them."""
         keys = domain.contact_keys(contact)
         for key in keys:
-            if (organisation, key) in self._customers:
-                return self._customers[(organisation, key)]
+            found = self.store.db.execute("SELECT customer_id FROM customers WHERE organisation = ? AND contact = ?",
+                                          (organisation, key)).fetchone()
+            if found:
+                return found[0]
         seed = keys[0] if keys else f"name:{contact.name.strip().casefold()}:{uuid.uuid4()}"
         return customer_id(organisation, seed)
 
     def open_complaints_of(self, organisation: str, customer_id: str, exclude: str = "") -> list[Complaint]:
-        return [
-            c for cid in self._by_customer.get(customer_id, [])
-            if cid != exclude and (c := self.complaints[cid]).status == domain.OPEN
-            and c.filed.organisation == organisation
-        ]
+        rows = self.store.db.execute(
+            "SELECT complaint_id FROM complaints WHERE customer_id = ? AND status = ? AND organisation = ? "
+            "AND complaint_id != ? ORDER BY filed_at, complaint_id", (customer_id, domain.OPEN, organisation, exclude))
+        return [self.complaints[cid] for (cid,) in rows.fetchall()]
 
     def same_open_problem(self, organisation: str, draft: ev.ComplaintFiled) -> Complaint | None:
         for c in self.open_complaints_of(organisation, draft.customer_id):
@@ -131,12 +143,17 @@ class ComplaintBook:
                 return c
         return None
 
-    def list(self, organisation: str, where: ComplaintFilter) -> Iterator[Complaint]:
-        """Oldest filed first (log order within a partition, filing time across them)."""
-        ids = self._by_org.get(organisation, [])
-        chosen = (self.complaints[cid] for cid in ids)
-        return iter(sorted((c for c in chosen if where.matches(c)), key=lambda c: (c.filed_at, c.complaint_id)))
-
+    def list(self, organisation: str, where: ComplaintFilter, after: tuple[int, str] | None = None,
+             limit: int = 2**31) -> list[Complaint]:
+        """Oldest filed first (then by id), after a (filed_at in microseconds, id) key: one walk
+        along an index."""
+        where_clauses = [
+            ("status = ?", where.status), ("channel = ?", where.channel), ("category = ?", where.category),
+            ("customer_id = ?", where.customer_id), ("store = ?", where.store.casefold()),
+            ("filed_at >= ?", where.filed_after and micros(where.filed_after)),
+            ("filed_at < ?", where.filed_before and micros(where.filed_before))]
+        ids = walk(self.store.db, "complaints", "filed_at", organisation, where_clauses, after, limit)
+        return [self.complaints[cid] for cid in ids]
 
 
 def with_customer(draft: ev.ComplaintFiled, customer_id: str, other_open: list[str]) -> ev.ComplaintFiled:

@@ -23,7 +23,7 @@ from redress.kernel.settings import ServiceSettings
 from redress_resolution import domain
 from redress_resolution.clocks import due
 from redress_resolution.dossier import Dossier, assemble
-from redress_resolution.projection import CaseBook, CaseFilter
+from redress_resolution.projection import CaseBook
 
 log = structlog.get_logger(__name__)
 CLOCK_CLIENT = "redress-resolution-clock"
@@ -65,7 +65,7 @@ class Resolution:
     async def start(self) -> None:
         self._clock_task = asyncio.create_task(self._watch_clocks(), name="clock-watch")
         self.log.supervise(self._clock_task)
-        log.info("resolution ready", cases=len(self.book.cases), events=self.log.events_read)
+        log.info("resolution ready", events=self.log.events_read)
 
     async def stop(self) -> None:
         for task in (self._clock_task, *self._ticks):
@@ -89,9 +89,8 @@ class Resolution:
     async def get(self, caller: Caller, complaint_id: str) -> domain.Case:
         return await self._existing(caller, complaint_id)
 
-    async def list(self, caller: Caller, where: CaseFilter):
+    async def caught_up(self) -> None:
         await self.log.caught_up()
-        return self.book.list(caller.principal.organisation, where)
 
     async def dossier(self, caller: Caller, complaint_id: str) -> tuple[domain.Case, Dossier]:
         case = await self._existing(caller, complaint_id)
@@ -117,9 +116,10 @@ class Resolution:
         while True:
             await asyncio.sleep(self.settings.clock_tick_s)
             now = datetime.now(timezone.utc)
-            for complaint_id, case in list(self.book.cases.items()):
+            for complaint_id in self.book.due(now):
                 if not self.log.owns(complaint_id):
                     continue
+                case = self.book.cases[complaint_id]
                 for name, kind in due(case, now):
                     run = case.clocks[name]
                     at = run.due_at if kind == "breach" else run.warn_at

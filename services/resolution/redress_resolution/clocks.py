@@ -29,6 +29,15 @@ def due(case: Case, now: datetime) -> list[tuple[str, str]]:
     return found
 
 
+def next_moment(case: Case) -> datetime | None:
+    """The earliest instant at which `due` will find something, if any (the clock index)."""
+    if case.status == CLOSED:
+        return None
+    moments = [run.due_at if run.warned else min(run.warn_at, run.due_at) for run in case.clocks.values()
+               if run.state == RUNNING and not (case.paused_since and not run.clock.runs_while_waiting)]
+    return min(moments, default=None)
+
+
 def met(case: Case, name: str) -> list:
     run = case.clocks.get(name)
     return [rev.ClockMet(name=name)] if run and run.state == RUNNING else []

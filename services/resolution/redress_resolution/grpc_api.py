@@ -9,6 +9,7 @@ from redress.resolution.v1 import commands_pb2 as cmd
 from redress.resolution.v1 import resolution_service_pb2 as api
 from redress.resolution.v1 import resolution_service_pb2_grpc as api_grpc
 from redress.kernel.rpc import Authenticated, Caller, unary
+from redress.kernel.store import micros
 from redress.kernel.tokens import page, timestamp
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution import domain
@@ -76,8 +77,10 @@ class ResolutionServicer(Authenticated, api_grpc.ResolutionServiceServicer):
         if len(request.handler) > domain.NAME_LIMIT:
             raise Invalid("handler is too long", "handler")
         where = CaseFilter(STATUS_NAMES.get(request.status, ""), request.level, request.handler)
-        cases, token = page(await self.resolution.list(caller, where),
-                            lambda c: (c.opened_at.isoformat(), c.complaint_id), where,
+        await self.resolution.caught_up()
+        org = caller.principal.organisation
+        cases, token = page(lambda after, n: self.resolution.book.list(org, where, after, n),
+                            lambda c: (micros(c.opened_at), c.complaint_id), where,
                             request.page_size, request.page_token)
         return api.ListCasesResponse(cases=[case_message(c) for c in cases], next_page_token=token)
 

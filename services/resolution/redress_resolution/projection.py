@@ -1,13 +1,25 @@
-"""Resolution's read model: every case and its history, built only from the log. Pure."""
+"""Resolution's read model: every case and its history, built only from the log, with an
+index for listing and one on each case's next clock moment (what the clock watch reads)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from datetime import datetime
 
 from redress.kernel.envelope import Envelope
+from redress.kernel.store import Store, micros, walk
 from redress.kernel.streams import Streams
 from redress_resolution import domain
+from redress_resolution.clocks import next_moment
 from redress_resolution.domain import Case
+
+SCHEMA = """
+CREATE TABLE cases(
+    complaint_id TEXT PRIMARY KEY, organisation TEXT NOT NULL, opened_at INTEGER NOT NULL, status TEXT NOT NULL,
+    level INTEGER NOT NULL, handler TEXT NOT NULL, next_moment INTEGER
+) WITHOUT ROWID;
+CREATE INDEX cases_by_opening ON cases(organisation, opened_at, complaint_id);
+CREATE INDEX cases_by_next_moment ON cases(next_moment) WHERE next_moment IS NOT NULL;
+"""
 
 
 @dataclass(frozen=True)
@@ -16,28 +28,33 @@ class CaseFilter:
     level: int = 0
     handler: str = ""
 
-    def matches(self, case: Case) -> bool:
-        return ((not self.status or case.status == self.status)
-                and (not self.level or case.level == self.level)
-                and (not self.handler or case.handler == self.handler))
-
 
 class CaseBook:
-    def __init__(self) -> None:
-        self.streams: Streams[Case] = Streams(domain.apply)
+    SCHEMA = SCHEMA
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.streams: Streams[Case] = Streams(domain.apply, store or Store.in_memory(SCHEMA))
+        self.store = self.streams.store
         self.cases = self.streams.states
         self.histories = self.streams.histories
-        self._by_org: dict[str, list[str]] = {}
-        self._listed: set[str] = set()
+        self._changed: dict[str, Case] = {}
+        self.store.before_commit(self._flush)
+        self.store.after_rollback(self._changed.clear)
 
     def apply(self, env: Envelope) -> bool:
-        stream = self.streams.fold(env)
-        if stream is None:
-            return False
-        if stream.state is not None and env.subject not in self._listed:  # founded just now
-            self._listed.add(env.subject)
-            self._by_org.setdefault(stream.state.organisation, []).append(env.subject)
+        with self.store.transaction():
+            stream = self.streams.fold(env)
+            if stream is None:
+                return False
+            if stream.state is not None:
+                self._changed[env.subject] = stream.state
         return True
+
+    def _flush(self) -> None:
+        rows = [(cid, c.organisation, micros(c.opened_at), c.status, c.level, c.handler,
+                 (moment := next_moment(c)) and micros(moment)) for cid, c in self._changed.items()]
+        self.store.db.executemany("INSERT OR REPLACE INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self._changed.clear()
 
     def get(self, organisation: str, complaint_id: str) -> Case | None:
         case = self.cases.get(complaint_id)
@@ -46,7 +63,15 @@ class CaseBook:
     def as_of(self, complaint_id: str, version: int) -> Case:
         return self.streams.as_of(complaint_id, version)
 
-    def list(self, organisation: str, where: CaseFilter) -> Iterator[Case]:
-        """Oldest opened first."""
-        chosen = (self.cases[cid] for cid in self._by_org.get(organisation, []))
-        return iter(sorted((c for c in chosen if where.matches(c)), key=lambda c: (c.opened_at, c.complaint_id)))
+    def due(self, now: datetime, limit: int = 1000) -> list[str]:
+        """The cases with a clock moment at or before `now`, soonest first."""
+        rows = self.store.db.execute("SELECT complaint_id FROM cases WHERE next_moment <= ? "
+                                     "ORDER BY next_moment LIMIT ?", (micros(now), limit))
+        return [cid for (cid,) in rows.fetchall()]
+
+    def list(self, organisation: str, where: CaseFilter, after: tuple[int, str] | None = None,
+             limit: int = 2**31) -> list[Case]:
+        """Oldest opened first (then by id), after an (opened_at in microseconds, id) key."""
+        where_clauses = [("status = ?", where.status), ("level = ?", where.level), ("handler = ?", where.handler)]
+        return [self.cases[cid] for cid in walk(self.store.db, "cases", "opened_at", organisation, where_clauses,
+                                                after, limit)]
