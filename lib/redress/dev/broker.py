@@ -199,6 +199,8 @@ class LocalBroker:
             "share.coordinator.state.topic.replication.factor": "1",
             "share.coordinator.state.topic.min.isr": "1",
             "group.initial.rebalance.delay.ms": "0",
+            # Replicas fail over within their session timeout (REDRESS_SESSION_TIMEOUT_MS, 3 s).
+            "group.min.session.timeout.ms": "1000",
             "log.retention.hours": "-1",
         }
         path = self.data_dir / "server.properties"

@@ -45,7 +45,9 @@ class DeadLetter:
 
     @property
     def id(self) -> str:
-        return f"{self.consumer}/{self.topic}/{self.partition}/{self.offset}"
+        # A command decided where it was sent (never a record of its own) is named by its key.
+        origin = self.offset if self.offset >= 0 else (self.key or b"").decode("utf-8", "replace")
+        return f"{self.consumer}/{self.topic}/{self.partition}/{origin}"
 
     def record_headers(self) -> list[tuple[str, bytes]]:
         own = {REASON: self.reason[:MAX_REASON], CONSUMER: self.consumer, TOPIC: self.topic,
@@ -61,6 +63,13 @@ def of_record(record, consumer: str, reason: str) -> DeadLetter:
     """The dead letter of a consumed Kafka record (any object with its fields)."""
     return DeadLetter(consumer=consumer, topic=record.topic, partition=record.partition, offset=record.offset,
                       reason=reason, key=record.key, value=record.value, headers=tuple(record.headers or ()))
+
+
+def of_command(command, consumer: str, reason: str, topic: str, partition: int) -> DeadLetter:
+    """The dead letter of a command decided on the replica it was sent to: as if it had been
+    read from the command topic (a re-drive sends it there), named by its command id."""
+    return DeadLetter(consumer=consumer, topic=topic, partition=partition, offset=-1, reason=reason,
+                      key=command.context.command_id.encode(), value=command.SerializeToString())
 
 
 def from_record(record) -> DeadLetter:

@@ -59,11 +59,15 @@ class EventFeed:
             bootstrap_servers=bootstrap,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
+            # Events are appended in transactions: an aborted one (a fenced writer's) never counts.
+            isolation_level="read_committed",
             fetch_max_wait_ms=settings.fetch_max_wait_ms,
             max_partition_fetch_bytes=4 * 1024 * 1024,
         )
         # A second connection for offset look-ups: on the fetching one they would queue
-        # behind the long-polling fetch request.
+        # behind the long-polling fetch request. It asks for the high watermark, not the last
+        # stable offset: a transaction acknowledged to its writer may not have its commit
+        # marker yet, and the feed's position passes it only once the marker is there.
         self._offsets = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
         self.positions: dict[int, int] = {}
         self._advanced = asyncio.Condition()

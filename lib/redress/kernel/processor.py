@@ -13,7 +13,6 @@ whose deciding fails) goes to the dead-letter topic and the processor goes on.
 from __future__ import annotations
 
 import asyncio
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Awaitable, Callable, Protocol, TypeVar
@@ -27,12 +26,13 @@ from google.protobuf.message import DecodeError, Message
 from redress.kernel.deadletters import REDRIVE_TOPIC
 from redress.kernel.decisions import Outcome
 from redress.kernel.envelope import Envelope, UnreadableRecord, decode
-from redress.kernel.eventlog import append_commands, stop_task
+from redress.kernel.eventlog import stop_task
 from redress.kernel.feed import EventFeed
 from redress.kernel.sender import REPLY_KEY, REPLY_TO
 from redress.kernel.rejections import Invalid, NotFound, code_number
 from redress.kernel.settings import KafkaSettings
-from redress.kernel.topics import processor_group
+from redress.kernel.topics import partition_for, processor_group
+from redress.kernel.writer import PartitionWriter
 
 log = structlog.get_logger(__name__)
 C = TypeVar("C", bound=Message)
@@ -137,10 +137,17 @@ class CommandReader:
 
 
 class CommandProcessor:
+    """Reads the commands (and reactions) of the partitions this replica owns and hands
+    them to each partition's writer; RPCs on this replica hand theirs to the same writers
+    directly (`writer(partition)`), so both are decided in one order."""
+
     def __init__(self, bootstrap: str, producer: AIOKafkaProducer, service: str, commands_topic: str,
                  events_topic: str, replies_topic: str, feed: EventFeed, decider: Decider,
                  settings: KafkaSettings, deadline_of: Callable[[Message], datetime | None],
-                 reactions: dict[str, React] | None = None, on_unusable: OnUnusable | None = None):
+                 reactions: dict[str, React] | None = None, on_unusable: OnUnusable | None = None,
+                 apply_committed: Callable[[list[Envelope]], None] = lambda envs: None):
+        self._bootstrap = bootstrap
+        self._settings = settings
         self._producer = producer
         self._commands_topic = commands_topic
         self._reactions = reactions or {}
@@ -148,16 +155,10 @@ class CommandProcessor:
         self._replies_topic = replies_topic
         self._feed = feed
         self._decider = decider
+        self._apply_committed = apply_committed
+        self._transactional_prefix = f"{processor_group(service)}.writer"
         self._reader = CommandReader(decider.command_type, self._reactions, deadline_of, on_unusable)
-        self.assigned: list[int] = []  # the partitions this replica decides now
-        # A batch is decided, appended and committed under this lock; a rebalance waits
-        # for it (on_partitions_revoked), so the next owner never overlaps with us.
-        self._lock = asyncio.Lock()
-        # After an assignment the next decision waits for every event already in the log
-        # (a previous owner's); from then on this replica is the only writer, and waiting
-        # for its own appends is enough.
-        self._caught_up = False
-        self._written: dict[int, int] = {}
+        self._writers: dict[int, PartitionWriter] = {}
         # Offsets are committed off the critical path: a command redelivered because its
         # commit lagged is a duplicate, and duplicates change nothing.
         self._to_commit: dict[TopicPartition, int] = {}
@@ -169,12 +170,22 @@ class CommandProcessor:
             group_id=processor_group(service),
             enable_auto_commit=False,
             auto_offset_reset="earliest",
+            isolation_level="read_committed",
             fetch_max_wait_ms=settings.fetch_max_wait_ms,
-            session_timeout_ms=10000,
-            heartbeat_interval_ms=1000,
+            session_timeout_ms=settings.session_timeout_ms,
+            heartbeat_interval_ms=max(100, min(1000, settings.session_timeout_ms // 3)),
             partition_assignment_strategy=(RangePartitionAssignor,),
         )
         self.task: asyncio.Task | None = None
+
+    @property
+    def assigned(self) -> list[int]:
+        """The partitions this replica writes now."""
+        return sorted(p for p, w in self._writers.items() if not w.closed)
+
+    def writer(self, partition: int) -> PartitionWriter | None:
+        found = self._writers.get(partition)
+        return found if found and not found.closed else None
 
     async def start(self) -> None:
         await self._consumer.start()
@@ -185,9 +196,28 @@ class CommandProcessor:
     async def stop(self) -> None:
         await stop_task(self.task)
         await stop_task(self._committer)
+        await self.close_writers()
         await self.commit_now()
         await self._consumer.stop()
 
+    # -- the writers ----------------------------------------------------------------------------
+    def open_writers(self, partitions: list[int]) -> None:
+        for p in partitions:
+            writer = PartitionWriter(p, self._bootstrap, self._settings, self._transactional_prefix,
+                                     self._events_topic, self._decider, self._caught_up, self._apply_committed)
+            self._writers[p] = writer
+            writer.start()
+
+    async def close_writers(self) -> None:
+        writers, self._writers = list(self._writers.values()), {}
+        await asyncio.gather(*(w.close() for w in writers))
+
+    async def _caught_up(self, partition: int) -> None:
+        """Every event of the partition committed so far is in the read model."""
+        ends = await self._feed.end_offsets()
+        await self._feed.wait_for({partition: ends.get(partition, 0)}, timeout=60)
+
+    # -- commits ----------------------------------------------------------------------------------
     async def _commit_when_wanted(self) -> None:
         while True:
             await self._commit_wanted.wait()
@@ -207,53 +237,53 @@ class CommandProcessor:
         except KafkaError as exc:
             log.warning("commit failed; a later one covers it", error=repr(exc))
 
+    # -- the commands of the log ------------------------------------------------------------------
     async def _run(self) -> None:
         while True:
             batches = await self._consumer.getmany(timeout_ms=1000, max_records=500)
-            if not batches:
-                continue
-            try:
-                async with self._lock:
-                    await self._process(batches)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                # Nothing was committed: the same commands come again and are deduplicated.
-                log.exception("command batch failed; retrying from the last commit", error=repr(exc))
-                self._caught_up = False
-                await asyncio.sleep(0.5)
-                self._read_again(batches)
-
-    def _read_again(self, batches: dict[TopicPartition, list]) -> None:
-        """Seeks back to the first record of the failed batch (a partition never committed
-        has no committed offset to go back to)."""
-        assigned = self._consumer.assignment()
-        for tp, records in batches.items():
-            if tp in assigned:
-                try:
-                    self._consumer.seek(tp, records[0].offset)
-                except Exception as exc:  # revoked meanwhile: its next owner reads it
-                    log.info("could not seek back after a failed batch", partition=tp.partition, error=repr(exc))
+            if batches:
+                await self._process(batches)
 
     async def _process(self, batches: dict[TopicPartition, list]) -> None:
-        if self._caught_up:
-            await self._feed.wait_for(self._written, timeout=30)
-        else:
-            await self._feed.catch_up(timeout=30)
-            self._caught_up = True
-        records = [r for tp in sorted(batches, key=lambda t: t.partition) for r in batches[tp]]
-        commands = await self._reader.commands(records)
-        outcomes = self._decider.decide_batch([c.message for c in commands])
-        for outcome, next_offset in zip(outcomes, await self._append(outcomes)):
-            self._decider.finish(outcome, next_offset)
-            if next_offset >= 0:
-                self._written[outcome.partition] = max(next_offset, self._written.get(outcome.partition, 0))
-        for command, outcome in zip(commands, outcomes):
-            await self._reader.check(command, outcome)
+        handed: list[tuple[Command, asyncio.Future]] = []
+        failed: set[int] = set()  # not committed: read again, or by the partition's next owner
+        for tp in sorted(batches, key=lambda t: t.partition):
+            if self.writer(tp.partition) is None:
+                failed.add(tp.partition)
+                continue
+            for command in await self._reader.commands(batches[tp]):
+                if done := await self._hand_over(command, tp.partition):
+                    handed.append((command, done))
+        results = await asyncio.gather(*(done for _, done in handed), return_exceptions=True)
+        for (command, _), result in zip(handed, results):
+            if isinstance(result, BaseException):
+                failed.add(command.record.partition)
+                continue
+            await self._reader.check(command, result)
             if command.reply_to:  # nobody waits for a reaction
-                await self._reply(command, outcome)
-        self._to_commit.update({tp: recs[-1].offset + 1 for tp, recs in batches.items()})
+                await self._reply(command, result)
+        for tp, records in batches.items():
+            if tp.partition in failed:
+                self._read_again(tp, records)
+            else:
+                self._to_commit[tp] = records[-1].offset + 1
         self._commit_wanted.set()
+
+    async def _hand_over(self, command: Command, partition: int) -> asyncio.Future | None:
+        if partition_for(command.message.context.complaint_id, self._settings.partitions) != partition:
+            await self._reader.unusable(command.record, "the command is on another partition than its complaint's")
+            return None
+        return self.writer(partition).submit(command.message)
+
+    def _read_again(self, tp: TopicPartition, records: list) -> None:
+        """A batch whose append failed is read again from its first record (it is
+        deduplicated); one whose partition was revoked is read by the next owner."""
+        if self.writer(tp.partition) is None or tp not in self._consumer.assignment():
+            return
+        try:
+            self._consumer.seek(tp, records[0].offset)
+        except Exception as exc:  # revoked meanwhile: its next owner reads it
+            log.info("could not seek back after a failed batch", partition=tp.partition, error=repr(exc))
 
     async def _reply(self, command: Command, outcome: Outcome) -> None:
         # Not awaited: a lost reply costs the caller a retry, which is deduplicated.
@@ -261,21 +291,6 @@ class CommandProcessor:
                                          key=command.reply_to,
                                          headers=[(REPLY_TO, command.reply_to), (REPLY_KEY, command.reply_key)])
         sent.add_done_callback(_log_lost_reply)
-
-    async def _append(self, outcomes: list[Outcome]) -> list[int]:
-        """Appends every outcome's events, per partition in decision order; offsets after each."""
-        by_partition: dict[int, list[int]] = defaultdict(list)
-        for index, outcome in enumerate(outcomes):
-            by_partition[outcome.partition].append(index)
-        partitions = list(by_partition)
-        appended = await asyncio.gather(*(
-            append_commands(self._producer, self._events_topic, p, [outcomes[i].events for i in by_partition[p]])
-            for p in partitions))
-        after = [-1] * len(outcomes)
-        for p, offsets in zip(partitions, appended):
-            for index, offset in zip(by_partition[p], offsets):
-                after[index] = offset
-        return after
 
 
 def _log_lost_reply(sent: asyncio.Future) -> None:
@@ -288,12 +303,13 @@ class _OnRebalance(ConsumerRebalanceListener):
         self._processor = processor
 
     async def on_partitions_revoked(self, revoked) -> None:
-        async with self._processor._lock:  # let the batch in hand finish first
-            self._processor._caught_up = False
-            await self._processor.commit_now()
+        # The batches in hand finish first; nothing more is decided until the next assignment.
+        await self._processor.close_writers()
+        await self._processor.commit_now()
 
     async def on_partitions_assigned(self, assigned) -> None:
-        self._processor._caught_up = False
-        self._processor.joined.set()
-        self._processor.assigned = sorted(tp.partition for tp in assigned)
-        log.info("command partitions assigned", partitions=self._processor.assigned)
+        processor = self._processor
+        mine = sorted(tp.partition for tp in assigned if tp.topic == processor._commands_topic)
+        processor.open_writers(mine)
+        processor.joined.set()
+        log.info("command partitions assigned", partitions=mine)

@@ -19,7 +19,7 @@ from google.protobuf.message import Message
 
 from redress.commands.v1.commands_pb2 import CommandReply, Principal
 from redress.kernel import ids
-from redress.kernel.deadletters import DeadLetters, KafkaSink, of_record
+from redress.kernel.deadletters import DeadLetters, KafkaSink, of_command, of_record
 from redress.kernel.decisions import StreamDecider, check_context, deadline_of
 from redress.kernel.envelope import Envelope
 from redress.kernel.eventlog import ensure_topics, new_producer, stop_task
@@ -28,7 +28,8 @@ from redress.kernel.health import BROKER_UNREACHABLE, SERVING, Readiness
 from redress.kernel.processor import CommandProcessor, React
 from redress.kernel.rejections import from_code
 from redress.kernel.rpc import Caller
-from redress.kernel.sender import CommandSender
+from redress.kernel.sender import CommandSender, CommandTimeout
+from redress.kernel.writer import NotOwner
 from redress.kernel.settings import KafkaSettings, ServiceSettings
 from redress.kernel.topics import commands_topic, deadletters_topic, partition_for, events_topic, events_topic_spec, replies_topic, service_topics
 
@@ -42,6 +43,17 @@ _rpc_deadline: ContextVar[float | None] = ContextVar("redress_rpc_deadline", def
 def command_id_for(command: Message) -> str:
     ctx = command.context
     return ids.command_id(ctx.principal.organisation, ctx.complaint_id, command.WhichOneof("action"), ctx.request_id)
+
+
+def committed_applier(read_model) -> Callable[[list[Envelope]], None]:
+    """Applies a writer's own committed events at once (the feed skips them later)."""
+    def apply(envelopes: list[Envelope]) -> None:
+        with read_model.store.transaction():
+            for env in envelopes:
+                read_model.apply(env)
+        for env, reason in read_model.streams.take_problems():
+            log.error("a committed event could not be applied", complaint_id=env.subject, reason=reason)
+    return apply
 
 
 def applier(read_model) -> Callable[[Envelope], Iterable[str]]:
@@ -79,7 +91,7 @@ class ServiceLog:
             bootstrap, self.producer, service, commands_topic(service), self.events_topic,
             replies_topic(service), self.feed, decider, kafka, deadline_of,
             {events_topic(other): react for other, react in (reactions or {}).items()},
-            self._unusable(f"{service}.processor"))
+            self._unusable(f"{service}.processor"), committed_applier(read_model))
         self._probe: asyncio.Task | None = None
 
     def _unusable(self, consumer: str):
@@ -171,17 +183,39 @@ class ServiceLog:
         return new_command(command_type, caller, request_id, complaint_id, etag, self._time_left())
 
     async def send(self, command: Message) -> CommandReply:
-        """Sends the command to its complaint's single writer; returns once the read model has
-        the result, all within the command timeout. A refusal is raised as the domain's Rejected."""
+        """Has the command decided by its complaint's single writer: this replica's, when it
+        owns the complaint's partition, else the owner's, through the command topic. Returns
+        once the read model has the result, all within the command timeout. A refusal is
+        raised as the domain's Rejected."""
         command.context.command_id = command_id_for(command)
-        reply = await self.sender.send(command, command.context.complaint_id, self._time_left())
+        complaint_id = command.context.complaint_id
+        reply = await self._decided_here(command, complaint_id)
+        if reply is None:
+            reply = await self.sender.send(command, complaint_id, self._time_left())
+            if reply.next_offset >= 0:
+                await self.feed.wait_for({reply.partition: reply.next_offset}, timeout=self._time_left())
+            else:
+                await self.feed.catch_up(timeout=self._time_left())
         if reply.code:
             raise from_code(reply.code, reply.message, reply.field)
-        if reply.next_offset >= 0:
-            await self.feed.wait_for({reply.partition: reply.next_offset}, timeout=self._time_left())
-        else:
-            await self.feed.catch_up(timeout=self._time_left())
         return reply
+
+    async def _decided_here(self, command: Message, complaint_id: str) -> CommandReply | None:
+        """The reply of this replica's writer, or None when another replica owns the partition
+        (or this one stopped owning it before deciding)."""
+        writer = self.processor.writer(partition_for(complaint_id, self.kafka.partitions))
+        if writer is None:
+            return None
+        try:
+            outcome = await asyncio.wait_for(asyncio.shield(writer.submit(command)), self._time_left())
+        except NotOwner:
+            return None
+        except asyncio.TimeoutError as exc:
+            raise CommandTimeout(complaint_id) from exc
+        if outcome.failure:
+            await self.dead_letters.report(of_command(command, f"{self.service}.processor", outcome.failure,
+                                                      commands_topic(self.service), writer.partition))
+        return outcome.reply
 
 
 def new_command(command_type: type[Message], caller: Caller, request_id: str, complaint_id: str, etag: str,

@@ -34,6 +34,12 @@ class KafkaSettings:
     command_retention_ms: int = field(default_factory=lambda: _int("REDRESS_COMMAND_RETENTION_MS", 7 * 24 * 3600 * 1000))
     reply_retention_ms: int = field(default_factory=lambda: _int("REDRESS_REPLY_RETENTION_MS", 3600 * 1000))
     linger_ms: int = field(default_factory=lambda: _int("REDRESS_PRODUCER_LINGER_MS", 0))
+    # How long a replica may be silent before its partitions go to another (the broker's
+    # group.min.session.timeout.ms must allow it; Kafka's default minimum is 6000).
+    session_timeout_ms: int = field(default_factory=lambda: _int("REDRESS_SESSION_TIMEOUT_MS", 3000))
+    # Transactional producers per owned partition, used in turn: a transaction can start
+    # while the broker is still writing the last one's markers.
+    writer_producers: int = field(default_factory=lambda: _int("REDRESS_WRITER_PRODUCERS", 2))
     fetch_max_wait_ms: int = field(default_factory=lambda: _int("REDRESS_FETCH_MAX_WAIT_MS", 100))
     # "0": never start a broker with testcontainers, even when a Docker engine answers.
     use_docker: bool = field(default_factory=lambda: _env("REDRESS_KAFKA_USE_DOCKER", "1") != "0")
