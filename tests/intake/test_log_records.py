@@ -13,7 +13,7 @@ from redress.commands.v1.commands_pb2 import CommandContext, Principal
 from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.kernel.topics import partition_for
 from redress.kernel.servicelog import command_id_for
-from redress_intake.application import complaint_id_for
+from redress.kernel.ids import complaint_id_for
 from tests.helpers import auth, filing, stub
 
 pytestmark = pytest.mark.kafka

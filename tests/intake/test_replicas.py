@@ -92,3 +92,36 @@ async def test_a_replica_started_with_no_state_answers_exactly_as_before(start_i
             assert await answers(ch) == before
     finally:
         fresh.stop()
+
+
+async def test_a_new_customers_first_complaints_about_one_order_at_the_same_instant_are_one_complaint(
+        channel, second_channel):
+    for _ in range(4):
+        contact = types.CustomerContact(email=unique_email())
+        first = filing("The order came cold.", order_reference="O-1", contact=contact)
+        second = filing("Still waiting for a refund for the cold order.", order_reference="O-1", contact=contact)
+        a, b = await asyncio.gather(stub(channel).FileComplaint(first, metadata=auth()),
+                                    stub(second_channel).FileComplaint(second, metadata=auth()))
+        assert a.complaint.complaint_id == b.complaint.complaint_id
+        assert a.complaint.customer_id == b.complaint.customer_id
+        assert sorted([a.linked_to_existing, b.linked_to_existing]) == [False, True]
+
+
+async def test_a_filing_retried_while_in_flight_is_filed_or_linked_never_both(channel, second_channel, read_events):
+    rounds = []
+    for _ in range(4):
+        contact = types.CustomerContact(email=unique_email())
+        first = filing("Cold food, rude waiter.", order_reference="O-7", contact=contact)
+        other = filing("The same order: cold again.", order_reference="O-7", contact=contact)
+        answers = await asyncio.gather(stub(channel).FileComplaint(first, metadata=auth()),
+                                       stub(second_channel).FileComplaint(other, metadata=auth()),
+                                       stub(second_channel).FileComplaint(first, metadata=auth()))
+        assert answers[0].complaint.complaint_id == answers[2].complaint.complaint_id
+        rounds.append((first.request_id, other.request_id))
+    events = await read_events()
+    for first, other in rounds:
+        by_first = [e for e in events if e.request_id == first]
+        assert len({e.subject for e in by_first}) == 1, by_first  # one complaint saw this request
+        filed = [e for e in events if e.request_id in (first, other) and e.type.endswith("ComplaintFiled")]
+        linked = [e for e in events if e.request_id in (first, other) and e.type.endswith("RepeatContactRecorded")]
+        assert (len(filed), len(linked)) == (1, 1)

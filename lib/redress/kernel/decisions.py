@@ -58,16 +58,19 @@ class StreamDecider:
     """Decides a batch of commands in order; later ones see the events of earlier ones."""
 
     def __init__(self, command_type: type[Message], source: str, partitions: int, streams: Streams,
-                 decide: Decide, not_found: Callable[[str], str] = missing):
+                 decide: Decide, not_found: Callable[[str], str] = missing, router=None):
         self.command_type = command_type
         self._source = source
         self._partitions = partitions
         self._streams = streams
         self._decide = decide
         self._not_found = not_found
+        self._router = router
 
     def decide_batch(self, commands: list[Message]) -> list[Outcome]:
         pending: dict[str, Stream] = {}
+        if self._router:
+            self._router.begin()
         return [self._decide_one(command, pending) for command in commands]
 
     def _decide_one(self, command: Message, pending: dict[str, Stream]) -> Outcome:
@@ -75,8 +78,9 @@ class StreamDecider:
         ctx = command.context
         partition = partition_for(ctx.complaint_id, self._partitions)
         reply = CommandReply(command_id=ctx.command_id, partition=partition, next_offset=-1)
-        stream = pending.get(ctx.complaint_id) or self._streams.stream(ctx.complaint_id)
         try:
+            command, ctx = self._routed(command, partition)
+            stream = pending.get(ctx.complaint_id) or self._streams.stream(ctx.complaint_id)
             envelopes, stream = self._decided(command, stream, now)
         except Rejected as rejected:
             reply.code, reply.message, reply.field = code_number(rejected), rejected.message, rejected.field
@@ -89,6 +93,16 @@ class StreamDecider:
         if envelopes:
             pending[ctx.complaint_id] = stream
         return Outcome(envelopes, reply, partition)
+
+    def _routed(self, command: Message, partition: int) -> tuple[Message, CommandContext]:
+        if self._router is None:
+            return command, command.context
+        check_context(command.context)
+        routed = self._router.route(command)
+        if partition_for(routed.context.complaint_id, self._partitions) != partition:
+            raise RuntimeError(f"the router moved the command to another partition's complaint "
+                               f"{routed.context.complaint_id}")
+        return routed, routed.context
 
     def _decided(self, command: Message, stream: Stream, now: datetime) -> tuple[list[Envelope], Stream]:
         ctx = command.context

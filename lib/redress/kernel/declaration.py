@@ -28,6 +28,16 @@ class Domain:
     not_found: Callable[[str], str] = missing
 
 
+class Router(Protocol):
+    """Decides, on the partition's single writer and against its read model, which stream
+    a command is for (intake: is a filing a new complaint or a repeat contact, and whose).
+    It may re-address a command within its partition; it sees a batch's earlier commands."""
+
+    def begin(self) -> None: ...
+
+    def route(self, command: Message) -> Message: ...
+
+
 class ReadModel(Protocol):
     SCHEMA: str  # its own tables and indexes (SQL), made in a new store
     streams: Streams
@@ -50,6 +60,8 @@ class ServiceDeclaration:
     application: Callable[[Any, Any, ServiceSettings], Any]
     # (application, credentials) -> its gRPC servicer.
     servicer: Callable[[Any, Any], Any]
+    # Its read model -> its router (redress.kernel.declaration.Router), if it has one.
+    router: Callable[[Any], Router] | None = None
     # Another service's name -> a function turning one of its events into a command of ours.
     reactions: Mapping[str, Callable[[Envelope], Message | None]] = field(default_factory=dict)
 

@@ -45,7 +45,7 @@ def assemble(service: ServiceDeclaration, settings: ServiceSettings, partitions:
     domain = service.domain(settings)
     read_model = service.read_model(store)
     decider = StreamDecider(domain.command_type, service.source, partitions, read_model.streams,
-                            domain.decide, domain.not_found)
+                            domain.decide, domain.not_found, service.router(read_model) if service.router else None)
     log = new_log(service.name, read_model, decider, dict(service.reactions))
     return log, read_model, service.application(log, read_model, settings)
 

@@ -103,6 +103,10 @@ class MemoryLog:
     async def caught_up(self) -> None:
         await self._broker.settle()
 
+    @property
+    def partitions(self) -> int:
+        return self._broker.partitions
+
     def owned_partitions(self) -> set[int]:
         return set(range(self._broker.partitions))
 

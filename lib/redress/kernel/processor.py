@@ -20,7 +20,7 @@ from typing import Awaitable, Callable, Protocol, TypeVar
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.coordinator.assignors.range import RangePartitionAssignor
-from aiokafka.errors import CommitFailedError, KafkaError
+from aiokafka.errors import CommitFailedError, InvalidSessionTimeoutError, KafkaError
 from google.protobuf.message import DecodeError, Message
 
 from redress.kernel.deadletters import REDRIVE_TOPIC
@@ -240,7 +240,13 @@ class CommandProcessor:
     # -- the commands of the log ------------------------------------------------------------------
     async def _run(self) -> None:
         while True:
-            batches = await self._consumer.getmany(timeout_ms=1000, max_records=500)
+            try:
+                batches = await self._consumer.getmany(timeout_ms=1000, max_records=500)
+            except InvalidSessionTimeoutError as exc:
+                raise RuntimeError(
+                    f"the broker refuses a session timeout of {self._settings.session_timeout_ms} ms: set "
+                    "REDRESS_SESSION_TIMEOUT_MS within the broker's group.min.session.timeout.ms and "
+                    "group.max.session.timeout.ms (Kafka's default minimum is 6000), or lower its minimum") from exc
             if batches:
                 await self._process(batches)
 

@@ -169,6 +169,10 @@ class ServiceLog:
     async def caught_up(self) -> None:
         await self.feed.catch_up(timeout=self._time_left())
 
+    @property
+    def partitions(self) -> int:
+        return self.kafka.partitions
+
     def owned_partitions(self) -> set[int]:
         """The partitions whose commands this replica decides now."""
         return set(self.processor.assigned)

@@ -13,7 +13,8 @@ from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1.commands_pb2 import IntakeCommand
 from redress.kernel.rejections import Invalid, NotFound
 from redress.kernel.rpc import Caller
-from redress.kernel.ids import complaint_id_for
+from redress.kernel.ids import complaint_id_in
+from redress.kernel.topics import partition_for
 from redress.kernel.servicelog import ServiceLog
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
@@ -40,10 +41,11 @@ class Intake:
 
     # -- commands ------------------------------------------------------------------------
     async def file(self, caller: Caller, draft: ev.ComplaintFiled, request_id: str) -> Filing:
+        """Sends the filing to the writer of its customer's partition, which decides whether it
+        is a new complaint or a repeat contact (redress_intake.routing)."""
         org = caller.principal.organisation
         request_id = request_id or str(uuid.uuid4())
         domain.validate_filing(draft, datetime.now(timezone.utc))
-        await self.caught_up()
         earlier = self.book.complaint_for_request(org, request_id)
         if earlier:
             return self._filing_answer(org, earlier, request_id)
@@ -52,25 +54,19 @@ class Intake:
             draft.category_suggested = True
         draft.severity = draft.severity or types.SEVERITY_MEDIUM
         draft.organisation = org
-        customer_id = self.book.customer_for(org, draft.contact)
-        draft = with_customer(draft, customer_id, [])
-        same = self.book.same_open_problem(org, draft)
-        if same:
-            command = self.log.command(IntakeCommand, caller, request_id, same.complaint_id)
-            command.repeat_contact.CopyFrom(ev.RepeatContactRecorded(
-                complaint_id=same.complaint_id, channel=draft.channel, contact=draft.contact,
-                description=draft.description, desired_remedy=draft.desired_remedy))
-        else:
-            command = self.log.command(IntakeCommand, caller, request_id, complaint_id_for(org, request_id))
-            draft.complaint_id = command.context.complaint_id
-            others = [c.complaint_id for c in self.book.open_complaints_of(org, customer_id)]
-            command.file.CopyFrom(with_customer(draft, customer_id, others))
-        complaint_id = command.context.complaint_id
-        structlog.contextvars.bind_contextvars(complaint_id=complaint_id)
+        customer_id = self.book.customer_for(org, draft.contact, request_id)
+        partition = partition_for(customer_id, self.log.partitions)
+        command = self.log.command(IntakeCommand, caller, request_id,
+                                   complaint_id_in(org, request_id, partition, self.log.partitions))
+        draft.complaint_id = command.context.complaint_id
+        command.file.CopyFrom(with_customer(draft, customer_id, []))
+        structlog.contextvars.bind_contextvars(complaint_id=draft.complaint_id)
         await self.log.send(command)
-        log.info("repeat contact linked" if same else "complaint filed", channel=draft.channel,
-                 category=draft.category)
-        return self._filing_answer(org, complaint_id, request_id)
+        complaint_id = self.book.complaint_for_request(org, request_id)
+        filing = self._filing_answer(org, complaint_id, request_id)
+        log.info("repeat contact linked" if filing.linked_to_existing else "complaint filed",
+                 complaint_id=complaint_id, channel=draft.channel, category=draft.category)
+        return filing
 
     async def amend(self, caller: Caller, complaint_id: str, request_id: str, etag: str,
                     amendment: ev.ComplaintAmended) -> domain.Complaint:

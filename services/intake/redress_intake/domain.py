@@ -130,7 +130,10 @@ def contact_keys(contact: types.CustomerContact) -> list[str]:
 def same_problem(open_complaint: Complaint, draft: ev.ComplaintFiled) -> bool:
     """A second complaint is the same open problem when it names the same order, or the
     same store and the same kind of failure."""
-    filed = open_complaint.filed
+    return same_problem_as_filed(open_complaint.filed, draft)
+
+
+def same_problem_as_filed(filed: ev.ComplaintFiled, draft: ev.ComplaintFiled) -> bool:
     if draft.order_reference and draft.order_reference.strip().casefold() == filed.order_reference.strip().casefold():
         return True
     return bool(

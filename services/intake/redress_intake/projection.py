@@ -120,15 +120,16 @@ class ComplaintBook:
                                       (organisation, request_id)).fetchone()
         return found[0] if found else None
 
-    def customer_for(self, organisation: str, contact: types.CustomerContact) -> str:
-        """The known customer with any of these contacts, or a new id stable for them."""
+    def customer_for(self, organisation: str, contact: types.CustomerContact, request_id: str = "") -> str:
+        """The known customer with any of these contacts, or a new id stable for them (for a
+        customer known only by name, stable for the request)."""
         keys = domain.contact_keys(contact)
         for key in keys:
             found = self.store.db.execute("SELECT customer_id FROM customers WHERE organisation = ? AND contact = ?",
                                           (organisation, key)).fetchone()
             if found:
                 return found[0]
-        seed = keys[0] if keys else f"name:{contact.name.strip().casefold()}:{uuid.uuid4()}"
+        seed = keys[0] if keys else f"name:{contact.name.strip().casefold()}:{request_id or uuid.uuid4()}"
         return customer_id(organisation, seed)
 
     def open_complaints_of(self, organisation: str, customer_id: str, exclude: str = "") -> list[Complaint]:

@@ -8,6 +8,7 @@ from redress_intake import domain
 from redress_intake.application import Intake
 from redress_intake.grpc_api import IntakeServicer
 from redress_intake.projection import ComplaintBook
+from redress_intake.routing import FilingRouter
 
 SERVICE = ServiceDeclaration(
     name="intake",
@@ -18,4 +19,5 @@ SERVICE = ServiceDeclaration(
     read_model=ComplaintBook,
     application=Intake,
     servicer=IntakeServicer,
+    router=FilingRouter,
 )
