@@ -75,6 +75,8 @@ class EventFeed:
         self.partitions: list[TopicPartition] = []
         self.events_read = 0
         self.resumed_from = 0  # events the store already had at start
+        # Offsets of events this replica's writers applied already (the feed skips them).
+        self._applied_already: dict[int, set[int]] = {}
         self._saved: dict[int, Position] = {}
         self._lookup_waiters: list[asyncio.Future] = []
         self._lookup_task: asyncio.Task | None = None
@@ -204,7 +206,12 @@ class EventFeed:
         with self._store.transaction() if self._store else contextlib.nullcontext():
             for tp, records in batches.items():
                 last = None
+                already = self._applied_already.get(tp.partition, ())
                 for record in records:
+                    if record.offset in already:
+                        already.discard(record.offset)
+                        last = record
+                        continue
                     env, problems = take(record, self._on_event)
                     if env is not None:
                         self.events_read += 1
@@ -217,6 +224,12 @@ class EventFeed:
                 self._save(moved, saved)
         self.positions.update(moved)
         return unusable
+
+    def applied_already(self, envelopes: list[Envelope]) -> None:
+        """These events (with their offsets) are in the read model: the feed need not decode them."""
+        for env in envelopes:
+            if env.offset >= self.positions.get(env.partition, 0):
+                self._applied_already.setdefault(env.partition, set()).add(env.offset)
 
     def _save(self, moved: dict[int, int], applied: dict[int, Position]) -> None:
         positions = {}

@@ -91,8 +91,13 @@ class ServiceLog:
             bootstrap, self.producer, service, commands_topic(service), self.events_topic,
             replies_topic(service), self.feed, decider, kafka, deadline_of,
             {events_topic(other): react for other, react in (reactions or {}).items()},
-            self._unusable(f"{service}.processor"), committed_applier(read_model))
+            self._unusable(f"{service}.processor"), self._apply_committed)
+        self._apply_to_read_model = committed_applier(read_model)
         self._probe: asyncio.Task | None = None
+
+    def _apply_committed(self, envelopes: list[Envelope]) -> None:
+        self._apply_to_read_model(envelopes)
+        self.feed.applied_already(envelopes)
 
     def _unusable(self, consumer: str):
         async def report(record, reason: str) -> None:

@@ -108,9 +108,10 @@ class Intake:
         return self.book.as_of(command.context.complaint_id, reply.version)
 
     def _filing_answer(self, org: str, complaint_id: str, request_id: str) -> Filing:
-        version = self.book.streams.stream(complaint_id).requests[request_id][0]
+        version, action = self.book.streams.stream(complaint_id).requests[request_id]
         complaint = self.book.as_of(complaint_id, version)
-        linked = any(e.request_id == request_id and isinstance(e.payload, ev.RepeatContactRecorded)
-                     for e in self.book.histories[complaint_id])
+        linked = action == "repeat_contact" if action else any(  # events from before ce_command
+            e.request_id == request_id and isinstance(e.payload, ev.RepeatContactRecorded)
+            for e in self.book.histories[complaint_id])
         others = self.book.open_complaints_of(org, complaint.filed.customer_id, exclude=complaint_id)
         return Filing(complaint, linked, others)

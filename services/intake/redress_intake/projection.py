@@ -43,7 +43,7 @@ CREATE TABLE complaints(
     channel INTEGER NOT NULL, category INTEGER NOT NULL, customer_id TEXT NOT NULL, store TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX complaints_by_filing ON complaints(organisation, filed_at, complaint_id);
-CREATE INDEX complaints_by_customer ON complaints(customer_id, status);
+CREATE INDEX complaints_by_customer ON complaints(customer_id, status, filed_at, complaint_id);
 CREATE TABLE customers(organisation TEXT, contact TEXT, customer_id TEXT NOT NULL,
                        PRIMARY KEY (organisation, contact)) WITHOUT ROWID;
 CREATE TABLE requests(organisation TEXT, request_id TEXT, complaint_id TEXT NOT NULL,
