@@ -223,6 +223,9 @@ class EventFeed:
             if self._store:
                 self._save(moved, saved)
         self.positions.update(moved)
+        for p, already in self._applied_already.items():  # e.g. offsets of a batch that was aborted
+            if already and min(already) < self.positions.get(p, 0):
+                already.difference_update([o for o in already if o < self.positions[p]])
         return unusable
 
     def applied_already(self, envelopes: list[Envelope]) -> None:
