@@ -27,6 +27,7 @@ log = structlog.get_logger(__name__)
 # Applies one event; returns the problems it met (to be dead-lettered), if any.
 OnEvent = Callable[[Envelope], Iterable[str] | None]
 OnUnusable = Callable[[object, str], Awaitable[None]]
+REBUILD_BATCH = 50_000  # events in one store transaction at most, while catching up
 
 
 async def _log_unusable(record, reason: str) -> None:
@@ -191,6 +192,7 @@ class EventFeed:
     async def _run(self) -> None:
         while True:
             batches = await self._consumer.getmany(timeout_ms=1000, max_records=2000)
+            batches = await self._more(batches)
             # Gaps (transaction markers, deleted records) still move the position forward.
             after = {tp.partition: await self._consumer.position(tp) for tp in self.partitions}
             unusable = self._apply(batches, after)
@@ -198,6 +200,19 @@ class EventFeed:
                 await self._on_unusable(record, reason)
             async with self._advanced:
                 self._advanced.notify_all()
+
+    async def _more(self, batches: dict) -> dict:
+        """While records come in full batches (a rebuild, a backlog), takes more of them for
+        one transaction: fewer, larger writes to the store."""
+        count = sum(len(r) for r in batches.values())
+        while self._store is not None and count >= 2000 and count < REBUILD_BATCH:
+            more = await self._consumer.getmany(timeout_ms=0, max_records=2000)
+            if not more:
+                break
+            for tp, records in more.items():
+                batches.setdefault(tp, []).extend(records)
+            count += sum(len(r) for r in more.values())
+        return batches
 
     def _apply(self, batches: dict, after: dict[int, int]) -> list[tuple[object, str]]:
         """Applies a batch and records the positions after it, in one transaction."""

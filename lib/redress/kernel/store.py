@@ -32,10 +32,14 @@ CREATE TABLE IF NOT EXISTS positions(
     last_offset INTEGER NOT NULL, last_event_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS events(
     complaint_id TEXT NOT NULL, sequence INTEGER NOT NULL, event_id TEXT NOT NULL,
-    partition INTEGER NOT NULL, offset INTEGER NOT NULL, value BLOB NOT NULL, headers BLOB NOT NULL,
-    PRIMARY KEY (complaint_id, sequence)) WITHOUT ROWID;
+    partition INTEGER NOT NULL, offset INTEGER NOT NULL, value BLOB NOT NULL, headers BLOB NOT NULL);
+-- Rows are appended in log order; only this small index is written at random places.
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events(complaint_id, sequence);
 """
-KERNEL_VERSION = "store-1"
+KERNEL_VERSION = "store-2"
+
+
+_JOINED = contextlib.nullcontext()
 
 
 class StoreInUse(RuntimeError):
@@ -80,6 +84,7 @@ class Store:
         return lock
 
     def _open(self) -> sqlite3.Connection:
+        existed = bool(self.path and self.path.exists())
         try:
             db = self._connect()
             found = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
@@ -89,7 +94,7 @@ class Store:
             db.close()
         except sqlite3.DatabaseError as exc:
             reason = f"it cannot be read ({exc})"
-        if self.path and self.path.exists():
+        if existed:
             log.warning("the store is rebuilt from the log", store=str(self.path), reason=reason)
         return self._fresh()
 
@@ -101,6 +106,8 @@ class Store:
             # A crash loses no committed batch; a power cut may lose the last ones, which the
             # log still has: the positions roll back with them.
             db.execute("PRAGMA synchronous=NORMAL")
+            # Fewer, larger checkpoints (each one syncs the file): 40 MB of log between them.
+            db.execute("PRAGMA wal_autocheckpoint=10000")
         db.execute("PRAGMA cache_size=-16000")
         db.executescript(KERNEL_SCHEMA)
         return db
@@ -137,16 +144,12 @@ class Store:
         """`forget` drops what a read model holds in memory that the rollback undid."""
         self._after_rollback.append(forget)
 
+    def transaction(self):
+        """One transaction (a nested one joins the outer, for nothing)."""
+        return _JOINED if self._depth else self._transaction()
+
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction; a nested one joins the outer."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _transaction(self) -> Iterator[None]:
         self._depth = 1
         self.db.execute("BEGIN")
         try:

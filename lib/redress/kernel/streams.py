@@ -68,7 +68,7 @@ def _with_version(state, version: int):
 
 def _raw(env: Envelope) -> tuple[bytes, bytes]:
     value, headers = (env.raw if env.raw else encode(env)[1:])
-    return value, pickle.dumps([(k, bytes(v)) for k, v in headers], protocol=pickle.HIGHEST_PROTOCOL)
+    return value, pickle.dumps(headers, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Streams(Generic[S]):
@@ -78,6 +78,7 @@ class Streams(Generic[S]):
         self._cached = cached
         self._cache: OrderedDict[str, Stream[S]] = OrderedDict()
         self._pending: dict[tuple[str, int], tuple] = {}  # history rows of the open transaction
+        self._pending_of: dict[str, list[tuple]] = {}  # the same, by stream
         self.duplicates_skipped = 0
         self.problems: list[tuple[Envelope, str]] = []
         self.states = States(self)
@@ -105,9 +106,8 @@ class Streams(Generic[S]):
             "SELECT value, headers, partition, offset FROM events WHERE complaint_id = ? AND sequence <= ? "
             "ORDER BY sequence", (complaint_id, up_to if up_to is not None else 2**62))
         found = [decode(v, pickle.loads(h), p, o) for v, h, p, o in rows]
-        pending = sorted((seq, row) for (cid, seq), row in self._pending.items() if cid == complaint_id
-                         and (up_to is None or seq <= up_to)) if self._pending else []
-        return found + [decode(row[5], pickle.loads(row[6]), row[3], row[4]) for _, row in pending]
+        pending = [row for row in self._pending_of.get(complaint_id, ()) if up_to is None or row[1] <= up_to]
+        return found + [decode(row[5], pickle.loads(row[6]), row[3], row[4]) for row in pending]
 
     def as_of(self, complaint_id: str, version: int) -> S | None:
         """The complaint's state right after its event number `version`."""
@@ -144,8 +144,9 @@ class Streams(Generic[S]):
         problem = fold_one(stream, self.apply, env)
         if problem:
             self.problems.append((env, problem))
-        self._pending[(env.subject, env.sequence)] = (env.subject, env.sequence, env.event_id, env.partition,
-                                                      env.offset, *_raw(env))
+        row = (env.subject, env.sequence, env.event_id, env.partition, env.offset, *_raw(env))
+        self._pending[(env.subject, env.sequence)] = row
+        self._pending_of.setdefault(env.subject, []).append(row)
         self._keep(env.subject, stream)
         return stream
 
@@ -167,7 +168,7 @@ class Streams(Generic[S]):
         self._cache.move_to_end(complaint_id)
         while len(self._cache) > self._cached:
             oldest = next(iter(self._cache))
-            if self._pending and any(cid == oldest for cid, _ in self._pending):
+            if oldest in self._pending_of:
                 break  # its events are not written yet; the batch's end trims the cache
             self._cache.popitem(last=False)
 
@@ -175,12 +176,12 @@ class Streams(Generic[S]):
         if self._pending:
             self.store.db.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
                                       self._pending.values())
-            self._pending = {}
+            self._pending, self._pending_of = {}, {}
         while len(self._cache) > self._cached:
             self._cache.popitem(last=False)
 
     def _forget(self) -> None:
-        self._pending = {}
+        self._pending, self._pending_of = {}, {}
         self._cache.clear()
 
 
