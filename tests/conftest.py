@@ -201,7 +201,8 @@ def read_events(bootstrap):
     from redress.kernel.eventlog import assign_all
 
     async def read(raw: bool = False):
-        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
+                                    isolation_level="read_committed")
         await consumer.start()
         try:
             tps = await assign_all(consumer, EVENTS_TOPIC)

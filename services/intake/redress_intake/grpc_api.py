@@ -140,6 +140,7 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         self._streams[client] += 1
         org = caller.principal.organisation.encode()
         consumer = AIOKafkaConsumer(bootstrap_servers=self.intake.log.bootstrap, enable_auto_commit=False,
+                                    isolation_level="read_committed",
                                     fetch_max_wait_ms=self.intake.log.kafka.fetch_max_wait_ms)
         try:
             await consumer.start()
