@@ -100,7 +100,7 @@ class MemoryLog:
     def supervise(self, task: asyncio.Task) -> None:
         task.add_done_callback(lambda t: None if t.cancelled() else self.failed.set())
 
-    async def caught_up(self) -> None:
+    async def caught_up(self, complaint_id: str = "") -> None:
         await self._broker.settle()
 
     @property

@@ -171,7 +171,13 @@ class ServiceLog:
             _rpc_deadline.set(deadline)
         return max(0.0, deadline - now)
 
-    async def caught_up(self) -> None:
+    async def caught_up(self, complaint_id: str = "") -> None:
+        """Waits until the read model has every event acknowledged before this call (of the
+        complaint, if one is named: at once when this replica writes its partition)."""
+        if complaint_id:
+            writer = self.processor.writer(partition_for(complaint_id, self.kafka.partitions))
+            if writer is not None and writer.ready:
+                return
         await self.feed.catch_up(timeout=self._time_left())
 
     @property

@@ -74,13 +74,15 @@ class PartitionWriter:
         self._task: asyncio.Task | None = None
         self._writing = False
         self.closed = False
+        # Its read model has every event of the partition: nothing is written there but by it.
+        self.ready = False
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name=f"writer:p{self.partition}")
 
     async def close(self) -> None:
         """Stops after the batch in hand; what is still queued is refused with NotOwner."""
-        self.closed = True
+        self.closed, self.ready = True, False
         self._wake.set()
         if self._task and not self._writing:
             self._task.cancel()  # waiting for work, or still opening: nothing to finish
@@ -117,9 +119,10 @@ class PartitionWriter:
             except ProducerFenced:
                 log.warning("this replica lost the partition: another replica writes it now; nothing more is "
                             "appended here", partition=self.partition)
-                self.closed = True
+                self.closed, self.ready = True, False
                 self._refuse_queued()
             except Exception as exc:  # the broker, most likely: start again with new producers
+                self.ready = False
                 log.warning("the partition's writer failed; it starts again", partition=self.partition,
                             error=repr(exc))
                 await self._stop_producers()
@@ -129,8 +132,10 @@ class PartitionWriter:
         # Starting the producers fences the previous owner's (same transactional ids) and
         # aborts its open transaction; then everything it committed is in the log.
         self._producers = [transactional_producer(self._bootstrap, self._settings, name) for name in self._names]
+        self.ready = False
         await asyncio.gather(*(p.start() for p in self._producers))
         await self._caught_up(self.partition)
+        self.ready = True
 
     async def _serve(self) -> None:
         while not self.closed:

@@ -97,7 +97,7 @@ class Intake:
         domain.check_length("complaint_id", complaint_id)
         if not complaint_id:
             raise Invalid("complaint_id is required", "complaint_id")
-        await self.caught_up()
+        await self.log.caught_up(complaint_id)
         complaint = self.book.get(caller.principal.organisation, complaint_id)
         if complaint is None:
             raise NotFound(f"complaint {complaint_id} does not exist", "complaint_id")

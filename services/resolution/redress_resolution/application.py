@@ -102,7 +102,7 @@ class Resolution:
     async def _existing(self, caller: Caller, complaint_id: str) -> domain.Case:
         if not complaint_id or len(complaint_id) > 64:
             raise Invalid("complaint_id is required (at most 64 characters)", "complaint_id")
-        await self.log.caught_up()
+        await self.log.caught_up(complaint_id)
         case = self.book.get(caller.principal.organisation, complaint_id)
         if case is None:
             raise NotFound(f"there is no case for complaint {complaint_id}", "complaint_id")
