@@ -75,12 +75,13 @@ def figures(m: dict) -> list[dict]:
     for service, seconds in m["startup_with_store"].items():
         rows.append(_row(f"startup_{service}", f"{service}: restart with its REDRESS_STATE_DIR to SERVING", "s",
                          round(seconds, 2), target="< 5 s", met=seconds < 5))
+    held = f"{m['cases']['complaints_filed']:,} complaints and open cases"
     for service, mb in m["rss_mb"].items():
-        rows.append(_row(f"rss_{service}", f"{service}: resident memory after the load", "MB", round(mb),
+        rows.append(_row(f"rss_{service}", f"{service}: resident memory after the load ({held})", "MB", round(mb),
                          target="< 300 MB", met=mb < 300))
     for service, percent in m["idle_cpu_percent"].items():
-        rows.append(_row(f"cpu_{service}", f"{service}: idle CPU, share of a core over {m['idle_seconds']} s",
-                         "%", percent, target="< 2%", met=percent < 2))
+        rows.append(_row(f"cpu_{service}", f"{service}: idle CPU over {m['idle_seconds']} s, share of a core "
+                         f"({held})", "%", percent, target="< 2%", met=percent < 2))
     f = m["failover"]
     rows.append(_row("failover_killed", f"failover: longest gap, partitions of the killed replica "
                      f"{f['killed_replica_partitions']}", "s", f["max_gap_s_killed_partitions"]))
@@ -102,13 +103,14 @@ def machine() -> dict:
         return ""
     return {"cores": os.cpu_count(), "cpu": first("/proc/cpuinfo", "model name"),
             "ram_gb": round(int(first("/proc/meminfo", "MemTotal").split()[0]) / 1024 ** 2, 1),
-            "os": f"{platform.system()} {platform.release()}"}
+            "os": f"{platform.system()} {platform.release()}",
+            "load_average_at_start": round(os.getloadavg()[0], 2)}
 
 
 def versions(ghz: str, external_kafka: bool) -> dict:
     jars = sorted(LIB_DIR.glob("kafka_2.13-*.jar"))
     kafka = "external cluster" if external_kafka else (jars[0].stem.split("-", 1)[1] if jars else "?")
-    commit = _git("rev-parse", "--short", "HEAD") + ("+changes" if _git("status", "--porcelain") else "")
+    commit = _git("rev-parse", "--short", "HEAD") + ("+changes" if _git("status", "--porcelain", "--untracked-files=no") else "")
     return {"python": platform.python_version(), "kafka": kafka, "ghz": ghz, "aiokafka": version("aiokafka"),
             "grpcio": version("grpcio"), "protobuf": version("protobuf"), "commit": commit}
 
@@ -139,7 +141,8 @@ def section(results: dict) -> str:
     v, mach = results["versions"], results["machine"]
     lines = [f"### {results['date']}, {results['mode']} mode ({results['complaints_loaded']:,} complaints "
              f"bulk-loaded), commit {v['commit']}", "",
-             f"Machine: {mach['cores']} cores, {mach['ram_gb']} GB, {mach['cpu']}, {mach['os']}. "
+             f"Machine: {mach['cores']} cores, {mach['ram_gb']} GB, {mach['cpu']}, {mach['os']}, load average "
+             f"{mach.get('load_average_at_start', '?')} when the run began. "
              f"Python {v['python']}, Kafka {v['kafka']}, {v['ghz']}, aiokafka {v['aiokafka']}, "
              f"grpcio {v['grpcio']}. ghz runs of {results['settings']['seconds']} s; session timeout "
              f"{results['settings']['session_timeout_ms']} ms.", "",

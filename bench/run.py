@@ -157,6 +157,7 @@ def main() -> int:
     if own:
         shutil.rmtree(data, ignore_errors=True)
     work_dir()
+    host = report.machine()  # the load average before we add to it
     say(f"{mode} mode: starting the broker")
     broker = choose_broker(settings)
     procs = Processes(broker.bootstrap)
@@ -169,7 +170,7 @@ def main() -> int:
             shutil.rmtree(data, ignore_errors=True)
     results = {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "mode": mode,
-        "complaints_loaded": complaints, "machine": report.machine(),
+        "complaints_loaded": complaints, "machine": host,
         "versions": report.versions(loadgen.ghz_version(), not own),
         "settings": {"seconds": seconds, "concurrency": CONCURRENCY,
                      "partitions": KafkaSettings().partitions,
