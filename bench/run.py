@@ -80,51 +80,65 @@ def count_types(bootstrap: str) -> dict:
 
 def measure(procs: Processes, bootstrap: str, complaints: int, seconds: float) -> dict:
     m: dict = {"idle_seconds": IDLE_SECONDS}
-    say(f"bulk-loading {complaints:,} complaints")
-    loaded = asyncio.run(bulk_load.load(bootstrap, KafkaSettings(), complaints))
-    m["bulk_load"] = {"complaints": complaints, "events": loaded.events, "seconds": round(loaded.seconds, 1)}
-    say(f"  {sum(loaded.events.values()):,} events in {loaded.seconds:.1f} s")
-
-    t = time.monotonic()
-    records = asyncio.run(read_all(bootstrap, [events_topic("intake"), events_topic("resolution")]))
-    m["rebuild"] = {"bare_consumer": {"records": records, "seconds": time.monotonic() - t}}
-    m["rebuild"]["replay"] = {s: replay(bootstrap, s) for s in ("intake", "resolution")}
-    say(f"  bare consumer {records / m['rebuild']['bare_consumer']['seconds']:,.0f} msgs/s; replay {m['rebuild']['replay']}")
-
+    demo_org_ids = load_and_read(m, bootstrap, complaints)
     say("bare servers")
     for name, durable in (("bare", False), ("bare_durable", True)):
         server, address = procs.bare_server(durable)
         m[name] = ghz_series(address, loadgen.FILE_COMPLAINT, loadgen.filing_data(), seconds, half=durable)
         procs.stop(server)
+    services = platform_under_load(m, procs, bootstrap, seconds, demo_org_ids)
+    at_rest(m, procs, bootstrap, services)
+    m["failover"] = run_failover(procs, services["intake"])
+    return m
 
+
+def load_and_read(m: dict, bootstrap: str, complaints: int) -> list[str]:
+    """The bulk load, then the topics read back by a bare consumer and by `redress replay`."""
+    say(f"bulk-loading {complaints:,} complaints")
+    loaded = asyncio.run(bulk_load.load(bootstrap, KafkaSettings(), complaints))
+    m["bulk_load"] = {"complaints": complaints, "events": loaded.events, "seconds": round(loaded.seconds, 1)}
+    say(f"  {sum(loaded.events.values()):,} events in {loaded.seconds:.1f} s")
+    t = time.monotonic()
+    records = asyncio.run(read_all(bootstrap, [events_topic("intake"), events_topic("resolution")]))
+    m["rebuild"] = {"bare_consumer": {"records": records, "seconds": time.monotonic() - t}}
+    m["rebuild"]["replay"] = {s: replay(bootstrap, s) for s in ("intake", "resolution")}
+    say(f"  bare consumer {records / m['rebuild']['bare_consumer']['seconds']:,.0f} msgs/s; "
+        f"replay {m['rebuild']['replay']}")
+    return loaded.demo_org_ids
+
+
+def platform_under_load(m: dict, procs: Processes, bootstrap: str, seconds: float, demo_org_ids: list[str]) -> dict:
+    """Fresh replicas timed to SERVING, then ghz at FileComplaint and RecordStep."""
     say("fresh replicas rebuilding from offset zero")
     services = {}
     for name in ("intake", "resolution"):
         services[name], took = procs.replica(name, f"{name}-a", fresh=True, timeout=START_TIMEOUT)
         m["rebuild"][name] = {"events": count_events(bootstrap, events_topic(name)), "seconds": took}
         say(f"  {name}: {m['rebuild'][name]['events']:,} events, SERVING after {took:.1f} s")
-
     say("Redress under ghz")
     m["file"] = ghz_series(services["intake"].address, loadgen.FILE_COMPLAINT, loadgen.filing_data(), seconds)
-    steps = loadgen.step_data(loaded.demo_org_ids[:STEP_CASES])
+    steps = loadgen.step_data(demo_org_ids[:STEP_CASES])
     m["step"] = ghz_series(services["resolution"].address, loadgen.RECORD_STEP, steps, seconds)
+    return services
 
-    time.sleep(3)
-    m["cases"] = count_types(bootstrap)
+
+def at_rest(m: dict, procs: Processes, bootstrap: str, services: dict) -> None:
+    """Every case opened, memory and idle CPU after the load, restarts on the same state directory."""
+    for _ in range(5):  # resolution may still be opening the last cases
+        time.sleep(3)
+        m["cases"] = count_types(bootstrap)
+        if m["cases"]["cases_opened"] >= m["cases"]["complaints_filed"]:
+            break
     say(f"  {m['cases']}")
     m["idle_cpu_percent"] = idle_cpu_percent({n: s.pid for n, s in services.items()}, IDLE_SECONDS)
     m["rss_mb"] = {n: round(rss_mb(s.pid), 1) for n, s in services.items()}
     say(f"idle CPU {m['idle_cpu_percent']}, RSS {m['rss_mb']} MB")
-
     m["startup_with_store"] = {}
     for name in ("intake", "resolution"):
         procs.stop(services[name])
         services[name], m["startup_with_store"][name] = procs.replica(name, f"{name}-a", fresh=False,
                                                                       timeout=START_TIMEOUT)
     say(f"restart with the same state directory: {m['startup_with_store']}")
-
-    m["failover"] = run_failover(procs, services["intake"])
-    return m
 
 
 def run_failover(procs: Processes, intake) -> dict:
@@ -157,6 +171,9 @@ def main() -> int:
     if own:
         shutil.rmtree(data, ignore_errors=True)
     work_dir()
+    # Interrupted or terminated, it still stops what it started (the finally below).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     host = report.machine()  # the load average before we add to it
     say(f"{mode} mode: starting the broker")
     broker = choose_broker(settings)
