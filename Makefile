@@ -5,6 +5,10 @@ VENV_STAMP := .venv/.installed
 KAFKA_STAMP := deploy/kafka/target/lib/.fetched
 PROTO_FILES := $(shell find protos -name '*.proto' | sort)
 FIELD_BEHAVIOR := build/proto-deps/google/api/field_behavior.proto
+# The benchmark's load generator, built from the Go module proxy.
+GHZ_VERSION := v0.120.0
+GHZ_STAMP := build/go/bin/.ghz-$(GHZ_VERSION)
+BENCH_MODE ?= reduced
 
 .PHONY: run test unit lint protos protos-check demo replay bench kafka-start kafka-stop kafka-status clean
 
@@ -63,8 +67,13 @@ demo: $(VENV_STAMP)
 replay: $(VENV_STAMP)
 	$(PY) -m redress.dev.cli replay $${SERVICE:-intake}
 
-bench: $(VENV_STAMP) $(KAFKA_STAMP)
-	$(PY) bench/file_complaint.py
+# reduced (about two minutes) or BENCH_MODE=full (1,000,000 complaints); see docs/performance.md.
+bench: $(VENV_STAMP) $(KAFKA_STAMP) $(FIELD_BEHAVIOR) $(GHZ_STAMP)
+	BENCH_MODE=$(BENCH_MODE) $(PY) bench/run.py
+
+$(GHZ_STAMP):
+	GOBIN=$(CURDIR)/build/go/bin go install github.com/bojand/ghz/cmd/ghz@$(GHZ_VERSION)
+	touch $@
 
 kafka-start: $(VENV_STAMP) $(KAFKA_STAMP)
 	$(PY) -m redress.dev.broker start
