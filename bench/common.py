@@ -47,8 +47,8 @@ def count_events(bootstrap: str, topic: str) -> int:
 
 async def read_all(bootstrap: str, topics: list[str], on_record=None) -> int:
     """Reads every record of the topics from offset zero, as a bare consumer; returns the count."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
-                                auto_offset_reset="earliest", max_partition_fetch_bytes=4 * 1024 * 1024)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest",
+                                isolation_level="read_committed", max_partition_fetch_bytes=4 * 1024 * 1024)
     await consumer.start()
     try:
         partitions = [tp for topic in topics for tp in await assign_all(consumer, topic)]
@@ -63,8 +63,8 @@ async def read_all(bootstrap: str, topics: list[str], on_record=None) -> int:
                 if on_record:
                     for record in records:
                         on_record(record)
-                if records[-1].offset + 1 >= ends[tp]:
-                    left.discard(tp)
+            # Positions, not the last record: a transaction's commit marker takes the last offset.
+            left = {tp for tp in left if await consumer.position(tp) < ends[tp]}
         return count
     finally:
         with contextlib.suppress(Exception):

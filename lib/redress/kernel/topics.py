@@ -1,6 +1,7 @@
 """Topic names and their settings. Each service is the only writer of its event topic."""
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ def replies_topic(service: str) -> str:
     return f"{namespace()}.{service}.replies.v1"
 
 
+@functools.lru_cache(maxsize=65536)  # one command asks several times; murmur2 is pure Python
 def partition_for(complaint_id: str, partitions: int) -> int:
     """Kafka's default partitioner (murmur2 of the key), so Java clients agree."""
     return (murmur2(complaint_id.encode()) & 0x7FFFFFFF) % partitions
