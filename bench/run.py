@@ -143,7 +143,7 @@ def at_rest(m: dict, procs: Processes, bootstrap: str, services: dict) -> None:
 
 def run_failover(procs: Processes, intake) -> dict:
     second, _ = procs.replica("intake", "intake-b", fresh=True, timeout=START_TIMEOUT, log_level="info")
-    session_s = int(os.environ.get("REDRESS_SESSION_TIMEOUT_MS") or 10000) / 1000
+    session_s = KafkaSettings().session_timeout_ms / 1000
     partitions = KafkaSettings().partitions
     say(f"failover: filing at two intake replicas, SIGKILL of one after 5 s, {session_s + 5:.0f} s more")
     driven = asyncio.run(failover.drive([intake.address, second.address], partitions, 5, session_s + 5,
@@ -191,7 +191,7 @@ def main() -> int:
         "versions": report.versions(loadgen.ghz_version(), not own),
         "settings": {"seconds": seconds, "concurrency": CONCURRENCY,
                      "partitions": KafkaSettings().partitions,
-                     "session_timeout_ms": os.environ.get("REDRESS_SESSION_TIMEOUT_MS") or "10000 (default)"},
+                     "session_timeout_ms": KafkaSettings().session_timeout_ms},
         "figures": report.figures(measured), "measured": measured,
     }
     path = report.write_results(results)

@@ -194,26 +194,12 @@ def end_offsets(bootstrap):
 
 @pytest.fixture
 def read_events(bootstrap):
-    """Every intake event in the log, straight from Kafka, as envelopes."""
-    from aiokafka import AIOKafkaConsumer
-
+    """Every committed intake event in the log, straight from Kafka, as envelopes."""
     from redress.kernel.envelope import decode_record
-    from redress.kernel.eventlog import assign_all
+    from tests.helpers import committed_records
 
     async def read(raw: bool = False):
-        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
-                                    isolation_level="read_committed")
-        await consumer.start()
-        try:
-            tps = await assign_all(consumer, EVENTS_TOPIC)
-            await consumer.seek_to_beginning(*tps)
-            ends = await consumer.end_offsets(tps)
-            records = []
-            while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
-                for recs in (await consumer.getmany(timeout_ms=500)).values():
-                    records.extend(recs)
-            return records if raw else [decode_record(r) for r in records]
-        finally:
-            await consumer.stop()
+        records = await committed_records(bootstrap, EVENTS_TOPIC)
+        return records if raw else [decode_record(r) for r in records]
 
     return read

@@ -77,3 +77,36 @@ async def eventually(probe, timeout: float = 15.0, every: float = 0.2):
         if result or loop.time() > deadline:
             return result
         await asyncio.sleep(every)
+
+
+async def committed_records(bootstrap: str, topic: str) -> list:
+    """Every committed record of a topic, from offset zero, as a consumer outside Redress reads it."""
+    from aiokafka import AIOKafkaConsumer
+
+    from redress.kernel.eventlog import assign_all
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
+                                isolation_level="read_committed")
+    await consumer.start()
+    try:
+        tps = await assign_all(consumer, topic)
+        await consumer.seek_to_beginning(*tps)
+        ends = await consumer.end_offsets(tps)
+        records = []
+        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
+            for recs in (await consumer.getmany(timeout_ms=500)).values():
+                records.extend(recs)
+        return records
+    finally:
+        await consumer.stop()
+
+
+async def intake_answers(channel, ids: list[str], md: tuple) -> list[bytes]:
+    """What a client reads of these complaints (stories, pages, a filtered list), byte for byte."""
+    s = stub(channel)
+    stories = [await s.GetComplaint(api.GetComplaintRequest(complaint_id=i), metadata=md) for i in ids]
+    listing = await s.ListComplaints(api.ListComplaintsRequest(page_size=2), metadata=md)
+    rest = await s.ListComplaints(api.ListComplaintsRequest(page_size=2, page_token=listing.next_page_token),
+                                  metadata=md)
+    open_only = await s.ListComplaints(api.ListComplaintsRequest(status=api.COMPLAINT_STATUS_OPEN), metadata=md)
+    return [m.SerializeToString(deterministic=True) for m in (*stories, listing, rest, open_only)]

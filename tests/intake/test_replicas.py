@@ -8,7 +8,7 @@ import pytest
 
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.types.v1 import complaint_pb2 as types
-from tests.helpers import auth, filing, stub, unique_email
+from tests.helpers import auth, filing, intake_answers, stub, unique_email
 
 pytestmark = pytest.mark.kafka
 
@@ -77,13 +77,7 @@ async def test_a_replica_started_with_no_state_answers_exactly_as_before(start_i
     await intake.WithdrawComplaint(api.WithdrawComplaintRequest(complaint_id=ids[1], reason="ok"), metadata=md)
 
     async def answers(ch):
-        s = stub(ch)
-        stories = [await s.GetComplaint(api.GetComplaintRequest(complaint_id=i), metadata=md) for i in ids]
-        listing = await s.ListComplaints(api.ListComplaintsRequest(page_size=2), metadata=md)
-        rest = await s.ListComplaints(api.ListComplaintsRequest(page_size=2, page_token=listing.next_page_token),
-                                      metadata=md)
-        open_only = await s.ListComplaints(api.ListComplaintsRequest(status=api.COMPLAINT_STATUS_OPEN), metadata=md)
-        return [m.SerializeToString(deterministic=True) for m in (*stories, listing, rest, open_only)]
+        return await intake_answers(ch, ids, md)
 
     before = await answers(channel)
     fresh = start_intake()

@@ -11,16 +11,14 @@ import uuid
 
 import grpc
 import pytest
-from aiokafka import AIOKafkaConsumer
 
 from redress.dev.platform import start_service
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.kernel.envelope import decode_record
-from redress.kernel.eventlog import assign_all
 from redress.kernel.ids import customer_id
 from redress.kernel.topics import partition_for
 from redress.types.v1 import complaint_pb2 as types
-from tests.helpers import auth, eventually, filing, stub
+from tests.helpers import auth, committed_records, eventually, filing, stub
 
 pytestmark = pytest.mark.kafka
 SESSION_MS = 1500
@@ -32,20 +30,7 @@ def assignments(log_path) -> list[list[int]]:
 
 
 async def committed_events(bootstrap: str, topic: str):
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
-                                isolation_level="read_committed")
-    await consumer.start()
-    try:
-        tps = await assign_all(consumer, topic)
-        await consumer.seek_to_beginning(*tps)
-        ends = await consumer.end_offsets(tps)
-        records = []
-        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
-            for recs in (await consumer.getmany(timeout_ms=500)).values():
-                records.extend(recs)
-        return [decode_record(r) for r in records]
-    finally:
-        await consumer.stop()
+    return [decode_record(r) for r in await committed_records(bootstrap, topic)]
 
 
 async def outcome(call):

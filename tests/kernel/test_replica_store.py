@@ -12,7 +12,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from redress.dev.platform import start_service
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.types.v1 import complaint_pb2 as types
-from tests.helpers import auth, filing, stub, unique_email
+from tests.helpers import auth, filing, intake_answers, stub, unique_email
 
 pytestmark = pytest.mark.kafka
 MD = auth("token-restart")
@@ -45,13 +45,7 @@ def logged(service, event: str) -> list[dict]:
 
 async def answers(address: str, ids: list[str]) -> list[bytes]:
     async with grpc.aio.insecure_channel(address) as ch:
-        s = stub(ch)
-        stories = [await s.GetComplaint(api.GetComplaintRequest(complaint_id=i), metadata=MD) for i in ids]
-        listing = await s.ListComplaints(api.ListComplaintsRequest(page_size=2), metadata=MD)
-        rest = await s.ListComplaints(api.ListComplaintsRequest(page_size=2, page_token=listing.next_page_token),
-                                      metadata=MD)
-        open_only = await s.ListComplaints(api.ListComplaintsRequest(status=api.COMPLAINT_STATUS_OPEN), metadata=MD)
-        return [m.SerializeToString(deterministic=True) for m in (*stories, listing, rest, open_only)]
+        return await intake_answers(ch, ids, MD)
 
 
 async def file_some(address: str, n: int) -> list[str]:

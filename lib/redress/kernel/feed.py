@@ -27,7 +27,7 @@ log = structlog.get_logger(__name__)
 # Applies one event; returns the problems it met (to be dead-lettered), if any.
 OnEvent = Callable[[Envelope], Iterable[str] | None]
 OnUnusable = Callable[[object, str], Awaitable[None]]
-REBUILD_BATCH = 50_000  # events in one store transaction at most, while catching up
+REBUILD_BATCH = 20_000  # events in one store transaction at most, while catching up
 
 
 async def _log_unusable(record, reason: str) -> None:

@@ -40,7 +40,7 @@ class KafkaSettings:
     # Transactional producers per owned partition, used in turn: a transaction can start
     # while the broker is still writing the last one's markers.
     writer_producers: int = field(default_factory=lambda: _int("REDRESS_WRITER_PRODUCERS", 2))
-    fetch_max_wait_ms: int = field(default_factory=lambda: _int("REDRESS_FETCH_MAX_WAIT_MS", 100))
+    fetch_max_wait_ms: int = field(default_factory=lambda: _int("REDRESS_FETCH_MAX_WAIT_MS", 500))
     # "0": never start a broker with testcontainers, even when a Docker engine answers.
     use_docker: bool = field(default_factory=lambda: _env("REDRESS_KAFKA_USE_DOCKER", "1") != "0")
 

@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,6 +67,7 @@ class Store:
         self._depth = 0
         self._lock = self._take_lock() if path else None
         self.db = self._open()
+        self._checkpoints = Checkpoints(path) if path else None
 
     @classmethod
     def in_memory(cls, schema: str = "", topic: str = "") -> "Store":
@@ -106,8 +108,9 @@ class Store:
             # A crash loses no committed batch; a power cut may lose the last ones, which the
             # log still has: the positions roll back with them.
             db.execute("PRAGMA synchronous=NORMAL")
-            # Fewer, larger checkpoints (each one syncs the file): 40 MB of log between them.
-            db.execute("PRAGMA wal_autocheckpoint=10000")
+            # Checkpoints (copying the log into the file, and syncing it) run on a thread of
+            # their own (Checkpoints), never in a commit on the event loop.
+            db.execute("PRAGMA wal_autocheckpoint=0")
         db.execute("PRAGMA cache_size=-16000")
         db.executescript(KERNEL_SCHEMA)
         return db
@@ -125,12 +128,18 @@ class Store:
     def reset(self, reason: str) -> None:
         """Throws everything away: the read model is rebuilt from offset zero."""
         log.warning("the store is rebuilt from the log", store=str(self.path or ":memory:"), reason=reason)
+        if self._checkpoints:
+            self._checkpoints.stop()
         self.db.close()
         self.db = self._fresh()
+        if self.path:
+            self._checkpoints = Checkpoints(self.path)
         for forget in self._after_rollback:
             forget()
 
     def close(self) -> None:
+        if self._checkpoints:
+            self._checkpoints.stop()
         self.db.close()
         if self._lock:
             self._lock.close()
@@ -173,6 +182,33 @@ class Store:
     def save_positions(self, positions: dict[int, Position]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?)",
                             [(p, x.next_offset, x.last_offset, x.last_event_id) for p, x in positions.items()])
+
+
+class Checkpoints:
+    """Copies the write-ahead log into the database now and then, on a thread with a
+    connection of its own (PASSIVE: it never waits for, nor blocks, the replica's writes)."""
+
+    def __init__(self, path: Path, every_s: float = 1.0):
+        self._path = path
+        self._every_s = every_s
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="store-checkpoints", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        db = sqlite3.connect(str(self._path), isolation_level=None, check_same_thread=False)
+        try:
+            while not self._stopping.wait(self._every_s):
+                try:
+                    db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error as exc:  # a store being replaced: the next one starts afresh
+                    log.info("checkpoint skipped", store=str(self._path), error=repr(exc))
+        finally:
+            db.close()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=5)
 
 
 def store_path(state_dir: Path, service: str) -> Path:

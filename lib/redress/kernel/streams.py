@@ -27,7 +27,7 @@ from redress.kernel.store import Store
 
 S = TypeVar("S")
 Apply = Callable[[S | None, Message, datetime], S]
-CACHED_STREAMS = 20_000
+CACHED_STREAMS = 10_000
 
 
 @dataclass
