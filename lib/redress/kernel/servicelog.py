@@ -83,6 +83,7 @@ class ServiceLog:
         self.events_topic = events_topic(service)
         self.producer = new_producer(bootstrap, kafka, self.instance_id)
         self.dead_letters = DeadLetters(KafkaSink(self.producer, deadletters_topic(service)))
+        self._store = read_model.store
         self.feed = EventFeed(bootstrap, self.events_topic, kafka, applier(read_model),
                               self._unusable(f"{service}.feed"), read_model.store)
         self.sender = CommandSender(bootstrap, self.producer, commands_topic(service), replies_topic(service),
@@ -158,6 +159,7 @@ class ServiceLog:
                 await part.stop()
             except Exception as exc:
                 log.warning("stopping a part failed", part=type(part).__name__, error=repr(exc))
+        self._store.close()
 
     @property
     def events_read(self) -> int:

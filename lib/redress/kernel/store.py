@@ -109,8 +109,10 @@ class Store:
             # log still has: the positions roll back with them.
             db.execute("PRAGMA synchronous=NORMAL")
             # Checkpoints (copying the log into the file, and syncing it) run on a thread of
-            # their own (Checkpoints), never in a commit on the event loop.
-            db.execute("PRAGMA wal_autocheckpoint=0")
+            # their own (Checkpoints), not in a commit on the event loop; this one is only the
+            # backstop should that thread fall behind (80 MB of log).
+            db.execute("PRAGMA wal_autocheckpoint=20000")
+            db.execute(f"PRAGMA journal_size_limit={64 * 1024 * 1024}")
         db.execute("PRAGMA cache_size=-16000")
         db.executescript(KERNEL_SCHEMA)
         return db
@@ -138,8 +140,12 @@ class Store:
             forget()
 
     def close(self) -> None:
+        """Leaves the log empty (all in the file), so the next start reads no log back."""
         if self._checkpoints:
             self._checkpoints.stop()
+        if self.path:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         self.db.close()
         if self._lock:
             self._lock.close()
