@@ -16,10 +16,9 @@ from typing import Callable
 
 import grpc
 
-from common import DESCRIPTIONS, ORGANISATION, TOKEN
+from common import DESCRIPTIONS, TOKEN
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
-from redress.kernel.ids import complaint_id_for
 from redress.kernel.topics import partition_for
 from redress.types.v1 import complaint_pb2 as types
 
@@ -27,8 +26,10 @@ METADATA = (("authorization", f"Bearer {TOKEN}"),)
 GIVE_UP_S = 60
 
 
-async def _file(stubs: list, first: int, request_id: str, partition: int, successes: list, failures: list) -> None:
-    """Files one complaint, trying the replicas in turn until one answers OK."""
+async def _file(stubs: list, first: int, request_id: str, partitions: int, successes: list, failures: list) -> None:
+    """Files one complaint, trying the replicas in turn until one answers OK; the success counts
+    for the partition of the complaint the answer names (intake puts a new customer's complaint
+    in the partition of the customer's id)."""
     request = api.FileComplaintRequest(
         request_id=request_id, channel=types.CHANNEL_EMAIL, description=DESCRIPTIONS[2], store="failover",
         contact=types.CustomerContact(email=f"failover-{request_id}@example.com"))
@@ -36,8 +37,8 @@ async def _file(stubs: list, first: int, request_id: str, partition: int, succes
     attempt = first
     while time.monotonic() < give_up:
         try:
-            await stubs[attempt % len(stubs)].FileComplaint(request, metadata=METADATA, timeout=15)
-            successes.append((partition, time.monotonic()))
+            answer = await stubs[attempt % len(stubs)].FileComplaint(request, metadata=METADATA, timeout=15)
+            successes.append((partition_for(answer.complaint.complaint_id, partitions), time.monotonic()))
             return
         except grpc.RpcError as error:
             failures.append(error.code().name)
@@ -62,8 +63,7 @@ async def drive(addresses: list[str], partitions: int, before_s: float, after_s:
                 kill()
                 killed_at = time.monotonic()
             request_id = str(uuid.uuid4())
-            partition = partition_for(complaint_id_for(ORGANISATION, request_id), partitions)
-            calls.append(asyncio.create_task(_file(stubs, n, request_id, partition, successes, failures)))
+            calls.append(asyncio.create_task(_file(stubs, n, request_id, partitions, successes, failures)))
         ended = time.monotonic()
         await asyncio.wait(calls, timeout=GIVE_UP_S)
     finally:
