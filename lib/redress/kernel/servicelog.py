@@ -45,17 +45,6 @@ def command_id_for(command: Message) -> str:
     return ids.command_id(ctx.principal.organisation, ctx.complaint_id, command.WhichOneof("action"), ctx.request_id)
 
 
-def committed_applier(read_model) -> Callable[[list[Envelope]], None]:
-    """Applies a writer's own committed events at once (the feed skips them later)."""
-    def apply(envelopes: list[Envelope]) -> None:
-        with read_model.store.transaction():
-            for env in envelopes:
-                read_model.apply(env)
-        for env, reason in read_model.streams.take_problems():
-            log.error("a committed event could not be applied", complaint_id=env.subject, reason=reason)
-    return apply
-
-
 def applier(read_model) -> Callable[[Envelope], Iterable[str]]:
     """Applies an event to a read model; returns the problems its streams met."""
     def apply(env: Envelope) -> list[str]:
@@ -84,7 +73,8 @@ class ServiceLog:
         self.producer = new_producer(bootstrap, kafka, self.instance_id)
         self.dead_letters = DeadLetters(KafkaSink(self.producer, deadletters_topic(service)))
         self._store = read_model.store
-        self.feed = EventFeed(bootstrap, self.events_topic, kafka, applier(read_model),
+        self._apply = applier(read_model)
+        self.feed = EventFeed(bootstrap, self.events_topic, kafka, self._apply,
                               self._unusable(f"{service}.feed"), read_model.store)
         self.sender = CommandSender(bootstrap, self.producer, commands_topic(service), replies_topic(service),
                                     CommandReply, self.instance_id, kafka.partitions, kafka)
@@ -93,11 +83,14 @@ class ServiceLog:
             replies_topic(service), self.feed, decider, kafka, deadline_of,
             {events_topic(other): react for other, react in (reactions or {}).items()},
             self._unusable(f"{service}.processor"), self._apply_committed)
-        self._apply_to_read_model = committed_applier(read_model)
         self._probe: asyncio.Task | None = None
 
     def _apply_committed(self, envelopes: list[Envelope]) -> None:
-        self._apply_to_read_model(envelopes)
+        """A writer's own committed events go into the read model at once; the feed skips them."""
+        with self._store.transaction():
+            for env in envelopes:
+                for reason in self._apply(env):
+                    log.error("a committed event could not be applied", complaint_id=env.subject, reason=reason)
         self.feed.applied_already(envelopes)
 
     def _unusable(self, consumer: str):
