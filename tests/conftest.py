@@ -34,6 +34,18 @@ CLIENTS = {
     "token-restart": ("client-restart", "org-restart", ["integration"], ALL),
     "token-clock": ("client-clock", "org-clock", ["manager"], ALL),
     "token-regulated": ("client-regulated", "org-regulated", ["integration"], ALL),
+    # Compensation: one organisation with every role, one with a small budget, one whose offers expire fast.
+    "token-comp": ("client-comp", "org-comp", ["integration"], ALL),
+    "token-comp-poc": ("poc-comp", "org-comp", ["point_of_contact"], ALL),
+    "token-comp-manager": ("manager-comp", "org-comp", ["manager"], ALL),
+    "token-comp-manager2": ("manager2-comp", "org-comp", ["manager"], ALL),
+    "token-comp-office": ("office-comp", "org-comp", ["corporate_office"], ALL),
+    "token-comp-owner": ("owner-comp", "org-comp", ["owner"], ALL),
+    "token-budget": ("client-budget", "org-budget", ["integration"], ALL),
+    "token-budget-manager": ("manager-budget", "org-budget", ["manager"], ALL),
+    "token-expiry": ("client-expiry", "org-expiry", ["manager"], ALL),
+    "token-airline": ("client-airline", "example-airline", ["manager"], ALL),
+    "token-restaurant": ("client-restaurant", "example-restaurant", ["manager"], ALL),
 }
 # Organisations whose clocks the tests' resolution configuration makes fast, or regulated.
 FAST_CLOCKS = {"SEVERITY_MEDIUM": {"acknowledge": {"seconds": 60, "basis": "calendar"},
@@ -170,12 +182,50 @@ async def channel(intake):
         yield ch
 
 
+@pytest.fixture(scope="session")
+def compensation_config(tmp_path_factory) -> Path:
+    """The shipped policies, and the tests' organisations (tests/compensation/policies)."""
+    from redress_compensation.policy import DEFAULT_DIR
+
+    directory = tmp_path_factory.mktemp("compensation-config")
+    shutil.copytree(DEFAULT_DIR, directory, dirs_exist_ok=True)
+    for path in (Path(__file__).parent / "compensation" / "policies").glob("*.json"):
+        shutil.copy(path, directory / "policies" / path.name)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def sandbox_payments(tmp_path_factory) -> Path:
+    """The sandbox payment provider's records, shared by every compensation replica."""
+    return tmp_path_factory.mktemp("sandbox-payments")
+
+
+@pytest.fixture(scope="session")
+def start_compensation(service_env, compensation_config, sandbox_payments, tmp_path_factory):
+    """Starts a compensation replica; all are stopped at the end of the session."""
+    env = {**service_env, "REDRESS_COMPENSATION_CONFIG_DIR": str(compensation_config), "REDRESS_CLOCK_TICK_S": "0.2",
+           "REDRESS_SANDBOX_PAYMENTS_DIR": str(sandbox_payments), "REDRESS_PAYMENT_TIMEOUT_S": "1.5"}
+    start, started = _starter("compensation", env, tmp_path_factory.mktemp("compensation-logs"))
+    yield start
+    for service in started:
+        service.stop()
+
+
+@pytest.fixture(scope="session")
+def compensation(start_compensation):
+    return start_compensation()
+
+
+@pytest.fixture(scope="session")
+async def compensation_channel(compensation):
+    async with grpc.aio.insecure_channel(compensation.address) as ch:
+        yield ch
+
+
 EVENTS_TOPIC = "redress.intake.events.v1"
 
 
-@pytest.fixture
-def end_offsets(bootstrap):
-    """The events topic's end offsets now: equal before and after means nothing was appended."""
+def _end_offsets(bootstrap, topic: str):
     from aiokafka import AIOKafkaConsumer
 
     from redress.kernel.eventlog import assign_all
@@ -184,12 +234,24 @@ def end_offsets(bootstrap):
         consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
         await consumer.start()
         try:
-            tps = await assign_all(consumer, EVENTS_TOPIC)
+            tps = await assign_all(consumer, topic)
             return {tp.partition: o for tp, o in (await consumer.end_offsets(tps)).items()}
         finally:
             await consumer.stop()
 
     return read
+
+
+@pytest.fixture
+def end_offsets(bootstrap):
+    """The events topic's end offsets now: equal before and after means nothing was appended."""
+    return _end_offsets(bootstrap, EVENTS_TOPIC)
+
+
+@pytest.fixture
+def compensation_offsets(bootstrap):
+    """Compensation's events topic's end offsets now."""
+    return _end_offsets(bootstrap, "redress.compensation.events.v1")
 
 
 @pytest.fixture

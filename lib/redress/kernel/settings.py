@@ -53,6 +53,15 @@ class ServiceSettings:
     resolution_config_dir: Path | None = field(
         default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_RESOLUTION_CONFIG_DIR")) else None
     )
+    # Compensation's policy files (policies/<organisation>.json); unset: the shipped examples.
+    compensation_config_dir: Path | None = field(
+        default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_COMPENSATION_CONFIG_DIR")) else None
+    )
+    # The sandbox payment provider's records (a test double outside the product; docs/operations.md).
+    sandbox_payments_dir: Path = field(default_factory=lambda: Path(
+        _env("REDRESS_SANDBOX_PAYMENTS_DIR", str(Path(".redress") / "sandbox-payments"))))
+    # How long a payment adapter's call may take before its outcome counts as unknown.
+    payment_timeout_s: float = field(default_factory=lambda: float(_env("REDRESS_PAYMENT_TIMEOUT_S", "5")))
     credentials_file: Path | None = field(
         default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_CREDENTIALS_FILE")) else None
     )

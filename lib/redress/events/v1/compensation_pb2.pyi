@@ -30,6 +30,12 @@ OFFER_KIND_REPLACEMENT: OfferKind
 OFFER_KIND_FREE_ITEM: OfferKind
 OFFER_KIND_SERVICE_CREDIT: OfferKind
 
+class ComplaintResolved(_message.Message):
+    __slots__ = ("complaint_id",)
+    COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
+    complaint_id: str
+    def __init__(self, complaint_id: _Optional[str] = ...) -> None: ...
+
 class Circumstances(_message.Message):
     __slots__ = ("order_value", "flight_distance_km", "intra_eu", "rerouted", "arrival_delay_minutes")
     ORDER_VALUE_FIELD_NUMBER: _ClassVar[int]
@@ -107,16 +113,18 @@ class OfferProposed(_message.Message):
     def __init__(self, offer_id: _Optional[str] = ..., kind: _Optional[_Union[OfferKind, str]] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., description: _Optional[str] = ..., circumstances: _Optional[_Union[Circumstances, _Mapping]] = ..., proposed_by: _Optional[str] = ..., proposer_role: _Optional[str] = ..., proposer_limit: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., needs_approval: _Optional[bool] = ..., policy: _Optional[_Union[PolicyUsed, _Mapping]] = ..., reason: _Optional[str] = ..., earlier_complaints: _Optional[int] = ..., earlier_offers_declined: _Optional[int] = ..., store: _Optional[str] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class OfferApproved(_message.Message):
-    __slots__ = ("offer_id", "approved_by", "approver_role", "within_proposer_limit")
+    __slots__ = ("offer_id", "approved_by", "approver_role", "within_proposer_limit", "budget")
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     APPROVED_BY_FIELD_NUMBER: _ClassVar[int]
     APPROVER_ROLE_FIELD_NUMBER: _ClassVar[int]
     WITHIN_PROPOSER_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    BUDGET_FIELD_NUMBER: _ClassVar[int]
     offer_id: str
     approved_by: str
     approver_role: str
     within_proposer_limit: bool
-    def __init__(self, offer_id: _Optional[str] = ..., approved_by: _Optional[str] = ..., approver_role: _Optional[str] = ..., within_proposer_limit: _Optional[bool] = ...) -> None: ...
+    budget: str
+    def __init__(self, offer_id: _Optional[str] = ..., approved_by: _Optional[str] = ..., approver_role: _Optional[str] = ..., within_proposer_limit: _Optional[bool] = ..., budget: _Optional[str] = ...) -> None: ...
 
 class OfferRejected(_message.Message):
     __slots__ = ("offer_id", "rejected_by", "reason")

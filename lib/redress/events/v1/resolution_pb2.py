@@ -23,72 +23,76 @@ _sym_db = _symbol_database.Default()
 
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from redress.events.v1 import compensation_pb2 as redress_dot_events_dot_v1_dot_compensation__pb2
 from redress.types.v1 import complaint_pb2 as redress_dot_types_dot_v1_dot_complaint__pb2
+from redress.types.v1 import money_pb2 as redress_dot_types_dot_v1_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"redress/events/v1/resolution.proto\x12\x11redress.events.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a redress/types/v1/complaint.proto\"\xe1\x01\n\x05\x43lock\x12\x0c\n\x04name\x18\x01 \x01(\t\x12*\n\x06\x64ue_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07warn_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x62\x61sis\x18\x04 \x01(\t\x12\x11\n\tescalates\x18\x05 \x01(\x08\x12\x33\n\x0f\x65xtended_due_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12runs_while_waiting\x18\x07 \x01(\x08\"0\n\x0f\x43onductOverride\x12\r\n\x05rules\x18\x01 \x03(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\xb8\x03\n\nCaseOpened\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12&\n\x05level\x18\x03 \x01(\x0e\x32\x17.redress.types.v1.Level\x12\x0f\n\x07handler\x18\x04 \x01(\t\x12\x14\n\x0crouting_rule\x18\x05 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x06 \x01(\t\x12*\n\x07\x63hannel\x18\x07 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12,\n\x08\x63\x61tegory\x18\x08 \x01(\x0e\x32\x1a.redress.types.v1.Category\x12,\n\x08severity\x18\t \x01(\x0e\x32\x1a.redress.types.v1.Severity\x12\r\n\x05store\x18\n \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x0b \x01(\t\x12\x16\n\x0e\x64\x65sired_remedy\x18\x0c \x01(\t\x12,\n\x08\x66iled_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12(\n\x06\x63locks\x18\x0e \x03(\x0b\x32\x18.redress.events.v1.Clock\"Y\n\x0e\x43\x61seReassigned\x12\x0f\n\x07handler\x18\x01 \x01(\t\x12&\n\x05level\x18\x02 \x01(\x0e\x32\x17.redress.types.v1.Level\x12\x0e\n\x06reason\x18\x03 \x01(\t\"<\n\x12\x43ustomerUnderstood\x12\x17\n\x0f\x63ustomer_reason\x18\x01 \x01(\t\x12\r\n\x05notes\x18\x02 \x01(\t\"Y\n\x0b\x41pologyMade\x12\x0c\n\x04text\x18\x01 \x01(\t\x12<\n\x10\x63onduct_override\x18\x02 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"^\n\x10\x45xplanationGiven\x12\x0c\n\x04text\x18\x01 \x01(\t\x12<\n\x10\x63onduct_override\x18\x02 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"Y\n\x0b\x46ixRecorded\x12\x0c\n\x04text\x18\x01 \x01(\t\x12<\n\x10\x63onduct_override\x18\x02 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"a\n\x13\x43ompensationOffered\x12\x0c\n\x04text\x18\x01 \x01(\t\x12<\n\x10\x63onduct_override\x18\x02 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"o\n\rFollowUpAsked\x12\x10\n\x08question\x18\x01 \x01(\t\x12\x0e\n\x06\x61nswer\x18\x02 \x01(\t\x12<\n\x10\x63onduct_override\x18\x03 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"q\n\x12PreventionRecorded\x12\x12\n\nroot_cause\x18\x01 \x01(\t\x12\x19\n\x11preventive_action\x18\x02 \x01(\t\x12,\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1a.redress.types.v1.Category\"\x8f\x01\n\x15MessageSentToCustomer\x12\x0c\n\x04text\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12<\n\x10\x63onduct_override\x18\x03 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"%\n\x12ResolutionProposed\x12\x0f\n\x07summary\x18\x01 \x01(\t\"~\n\x0fVerdictRecorded\x12\x11\n\tsatisfied\x18\x01 \x01(\x08\x12\r\n\x05score\x18\x02 \x01(\x05\x12\x38\n\x06reason\x18\x03 \x01(\x0e\x32(.redress.events.v1.DissatisfactionReason\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\"^\n\x13\x45scalationRequested\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\x1d\n\x15on_behalf_of_customer\x18\x02 \x01(\x08\x12\x18\n\x10\x61t_highest_level\x18\x03 \x01(\x08\"\xe5\x01\n\rCaseEscalated\x12+\n\nfrom_level\x18\x01 \x01(\x0e\x32\x17.redress.types.v1.Level\x12)\n\x08to_level\x18\x02 \x01(\x0e\x32\x17.redress.types.v1.Level\x12\x0f\n\x07handler\x18\x03 \x01(\t\x12\x31\n\x05\x63\x61use\x18\x04 \x01(\x0e\x32\".redress.events.v1.EscalationCause\x12\x0e\n\x06\x64\x65tail\x18\x05 \x01(\t\x12(\n\x06\x63locks\x18\x06 \x03(\x0b\x32\x18.redress.events.v1.Clock\"\x1c\n\nCaseClosed\x12\x0e\n\x06reason\x18\x01 \x01(\t\"H\n\x0c\x43\x61seReopened\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12(\n\x06\x63locks\x18\x02 \x03(\x0b\x32\x18.redress.events.v1.Clock\"Y\n\x16\x43ustomerContactedAgain\x12*\n\x07\x63hannel\x18\x01 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\"\x98\x01\n\x10\x43\x61seReclassified\x12,\n\x08\x63\x61tegory\x18\x01 \x01(\x0e\x32\x1a.redress.types.v1.Category\x12,\n\x08severity\x18\x02 \x01(\x0e\x32\x1a.redress.types.v1.Severity\x12(\n\x06\x63locks\x18\x03 \x03(\x0b\x32\x18.redress.events.v1.Clock\"2\n\x1d\x43omplaintAcknowledgementNoted\x12\x11\n\treference\x18\x01 \x01(\t\"\x1e\n\x0c\x43locksPaused\x12\x0e\n\x06reason\x18\x01 \x01(\t\"9\n\rClocksResumed\x12(\n\x06\x63locks\x18\x01 \x03(\x0b\x32\x18.redress.events.v1.Clock\"\x18\n\x08\x43lockMet\x12\x0c\n\x04name\x18\x01 \x01(\t\"G\n\x0b\x43lockWarned\x12\x0c\n\x04name\x18\x01 \x01(\t\x12*\n\x06\x64ue_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"I\n\rClockBreached\x12\x0c\n\x04name\x18\x01 \x01(\t\x12*\n\x06\x64ue_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"H\n\rClockExtended\x12\'\n\x05\x63lock\x18\x01 \x01(\x0b\x32\x18.redress.events.v1.Clock\x12\x0e\n\x06reason\x18\x02 \x01(\t*\xe9\x01\n\x15\x44issatisfactionReason\x12&\n\"DISSATISFACTION_REASON_UNSPECIFIED\x10\x00\x12+\n\'DISSATISFACTION_REASON_SCEPTICAL_OF_FIX\x10\x01\x12\x31\n-DISSATISFACTION_REASON_UNHAPPY_WITH_TREATMENT\x10\x02\x12&\n\"DISSATISFACTION_REASON_BRUSHED_OFF\x10\x03\x12 \n\x1c\x44ISSATISFACTION_REASON_OTHER\x10\x04*\xbe\x01\n\x0f\x45scalationCause\x12 \n\x1c\x45SCALATION_CAUSE_UNSPECIFIED\x10\x00\x12!\n\x1d\x45SCALATION_CAUSE_DISSATISFIED\x10\x01\x12\x1e\n\x1a\x45SCALATION_CAUSE_REQUESTED\x10\x02\x12#\n\x1f\x45SCALATION_CAUSE_CLOCK_BREACHED\x10\x03\x12!\n\x1d\x45SCALATION_CAUSE_RECLASSIFIED\x10\x04\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"redress/events/v1/resolution.proto\x12\x11redress.events.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a$redress/events/v1/compensation.proto\x1a redress/types/v1/complaint.proto\x1a\x1credress/types/v1/money.proto\"\xe1\x01\n\x05\x43lock\x12\x0c\n\x04name\x18\x01 \x01(\t\x12*\n\x06\x64ue_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07warn_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x62\x61sis\x18\x04 \x01(\t\x12\x11\n\tescalates\x18\x05 \x01(\x08\x12\x33\n\x0f\x65xtended_due_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1a\n\x12runs_while_waiting\x18\x07 \x01(\x08\"0\n\x0f\x43onductOverride\x12\r\n\x05rules\x18\x01 \x03(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\xb8\x03\n\nCaseOpened\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12&\n\x05level\x18\x03 \x01(\x0e\x32\x17.redress.types.v1.Level\x12\x0f\n\x07handler\x18\x04 \x01(\t\x12\x14\n\x0crouting_rule\x18\x05 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x06 \x01(\t\x12*\n\x07\x63hannel\x18\x07 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12,\n\x08\x63\x61tegory\x18\x08 \x01(\x0e\x32\x1a.redress.types.v1.Category\x12,\n\x08severity\x18\t \x01(\x0e\x32\x1a.redress.types.v1.Severity\x12\r\n\x05store\x18\n \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x0b \x01(\t\x12\x16\n\x0e\x64\x65sired_remedy\x18\x0c \x01(\t\x12,\n\x08\x66iled_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12(\n\x06\x63locks\x18\x0e \x03(\x0b\x32\x18.redress.events.v1.Clock\"Y\n\x0e\x43\x61seReassigned\x12\x0f\n\x07handler\x18\x01 \x01(\t\x12&\n\x05level\x18\x02 \x01(\x0e\x32\x17.redress.types.v1.Level\x12\x0e\n\x06reason\x18\x03 \x01(\t\"<\n\x12\x43ustomerUnderstood\x12\x17\n\x0f\x63ustomer_reason\x18\x01 \x01(\t\x12\r\n\x05notes\x18\x02 \x01(\t\"Y\n\x0b\x41pologyMade\x12\x0c\n\x04text\x18\x01 \x01(\t\x12<\n\x10\x63onduct_override\x18\x02 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"^\n\x10\x45xplanationGiven\x12\x0c\n\x04text\x18\x01 \x01(\t\x12<\n\x10\x63onduct_override\x18\x02 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"Y\n\x0b\x46ixRecorded\x12\x0c\n\x04text\x18\x01 \x01(\t\x12<\n\x10\x63onduct_override\x18\x02 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"a\n\x13\x43ompensationOffered\x12\x0c\n\x04text\x18\x01 \x01(\t\x12<\n\x10\x63onduct_override\x18\x02 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"o\n\rFollowUpAsked\x12\x10\n\x08question\x18\x01 \x01(\t\x12\x0e\n\x06\x61nswer\x18\x02 \x01(\t\x12<\n\x10\x63onduct_override\x18\x03 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"q\n\x12PreventionRecorded\x12\x12\n\nroot_cause\x18\x01 \x01(\t\x12\x19\n\x11preventive_action\x18\x02 \x01(\t\x12,\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1a.redress.types.v1.Category\"\x8f\x01\n\x15MessageSentToCustomer\x12\x0c\n\x04text\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12<\n\x10\x63onduct_override\x18\x03 \x01(\x0b\x32\".redress.events.v1.ConductOverride\"%\n\x12ResolutionProposed\x12\x0f\n\x07summary\x18\x01 \x01(\t\"~\n\x0fVerdictRecorded\x12\x11\n\tsatisfied\x18\x01 \x01(\x08\x12\r\n\x05score\x18\x02 \x01(\x05\x12\x38\n\x06reason\x18\x03 \x01(\x0e\x32(.redress.events.v1.DissatisfactionReason\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\"^\n\x13\x45scalationRequested\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\x1d\n\x15on_behalf_of_customer\x18\x02 \x01(\x08\x12\x18\n\x10\x61t_highest_level\x18\x03 \x01(\x08\"\xe5\x01\n\rCaseEscalated\x12+\n\nfrom_level\x18\x01 \x01(\x0e\x32\x17.redress.types.v1.Level\x12)\n\x08to_level\x18\x02 \x01(\x0e\x32\x17.redress.types.v1.Level\x12\x0f\n\x07handler\x18\x03 \x01(\t\x12\x31\n\x05\x63\x61use\x18\x04 \x01(\x0e\x32\".redress.events.v1.EscalationCause\x12\x0e\n\x06\x64\x65tail\x18\x05 \x01(\t\x12(\n\x06\x63locks\x18\x06 \x03(\x0b\x32\x18.redress.events.v1.Clock\"\x1c\n\nCaseClosed\x12\x0e\n\x06reason\x18\x01 \x01(\t\"H\n\x0c\x43\x61seReopened\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12(\n\x06\x63locks\x18\x02 \x03(\x0b\x32\x18.redress.events.v1.Clock\"Y\n\x16\x43ustomerContactedAgain\x12*\n\x07\x63hannel\x18\x01 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\"\x98\x01\n\x10\x43\x61seReclassified\x12,\n\x08\x63\x61tegory\x18\x01 \x01(\x0e\x32\x1a.redress.types.v1.Category\x12,\n\x08severity\x18\x02 \x01(\x0e\x32\x1a.redress.types.v1.Severity\x12(\n\x06\x63locks\x18\x03 \x03(\x0b\x32\x18.redress.events.v1.Clock\"2\n\x1d\x43omplaintAcknowledgementNoted\x12\x11\n\treference\x18\x01 \x01(\t\"\x1e\n\x0c\x43locksPaused\x12\x0e\n\x06reason\x18\x01 \x01(\t\"9\n\rClocksResumed\x12(\n\x06\x63locks\x18\x01 \x03(\x0b\x32\x18.redress.events.v1.Clock\"\x18\n\x08\x43lockMet\x12\x0c\n\x04name\x18\x01 \x01(\t\"G\n\x0b\x43lockWarned\x12\x0c\n\x04name\x18\x01 \x01(\t\x12*\n\x06\x64ue_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"I\n\rClockBreached\x12\x0c\n\x04name\x18\x01 \x01(\t\x12*\n\x06\x64ue_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"H\n\rClockExtended\x12\'\n\x05\x63lock\x18\x01 \x01(\x0b\x32\x18.redress.events.v1.Clock\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\x98\x01\n\x11\x43ompensationNoted\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0c\n\x04what\x18\x02 \x01(\t\x12*\n\x04kind\x18\x03 \x01(\x0e\x32\x1c.redress.events.v1.OfferKind\x12\'\n\x06\x61mount\x18\x04 \x01(\x0b\x32\x17.redress.types.v1.Money\x12\x0e\n\x06\x64\x65tail\x18\x05 \x01(\t*\xe9\x01\n\x15\x44issatisfactionReason\x12&\n\"DISSATISFACTION_REASON_UNSPECIFIED\x10\x00\x12+\n\'DISSATISFACTION_REASON_SCEPTICAL_OF_FIX\x10\x01\x12\x31\n-DISSATISFACTION_REASON_UNHAPPY_WITH_TREATMENT\x10\x02\x12&\n\"DISSATISFACTION_REASON_BRUSHED_OFF\x10\x03\x12 \n\x1c\x44ISSATISFACTION_REASON_OTHER\x10\x04*\xbe\x01\n\x0f\x45scalationCause\x12 \n\x1c\x45SCALATION_CAUSE_UNSPECIFIED\x10\x00\x12!\n\x1d\x45SCALATION_CAUSE_DISSATISFIED\x10\x01\x12\x1e\n\x1a\x45SCALATION_CAUSE_REQUESTED\x10\x02\x12#\n\x1f\x45SCALATION_CAUSE_CLOCK_BREACHED\x10\x03\x12!\n\x1d\x45SCALATION_CAUSE_RECLASSIFIED\x10\x04\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.events.v1.resolution_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_DISSATISFACTIONREASON']._serialized_start=2986
-  _globals['_DISSATISFACTIONREASON']._serialized_end=3219
-  _globals['_ESCALATIONCAUSE']._serialized_start=3222
-  _globals['_ESCALATIONCAUSE']._serialized_end=3412
-  _globals['_CLOCK']._serialized_start=125
-  _globals['_CLOCK']._serialized_end=350
-  _globals['_CONDUCTOVERRIDE']._serialized_start=352
-  _globals['_CONDUCTOVERRIDE']._serialized_end=400
-  _globals['_CASEOPENED']._serialized_start=403
-  _globals['_CASEOPENED']._serialized_end=843
-  _globals['_CASEREASSIGNED']._serialized_start=845
-  _globals['_CASEREASSIGNED']._serialized_end=934
-  _globals['_CUSTOMERUNDERSTOOD']._serialized_start=936
-  _globals['_CUSTOMERUNDERSTOOD']._serialized_end=996
-  _globals['_APOLOGYMADE']._serialized_start=998
-  _globals['_APOLOGYMADE']._serialized_end=1087
-  _globals['_EXPLANATIONGIVEN']._serialized_start=1089
-  _globals['_EXPLANATIONGIVEN']._serialized_end=1183
-  _globals['_FIXRECORDED']._serialized_start=1185
-  _globals['_FIXRECORDED']._serialized_end=1274
-  _globals['_COMPENSATIONOFFERED']._serialized_start=1276
-  _globals['_COMPENSATIONOFFERED']._serialized_end=1373
-  _globals['_FOLLOWUPASKED']._serialized_start=1375
-  _globals['_FOLLOWUPASKED']._serialized_end=1486
-  _globals['_PREVENTIONRECORDED']._serialized_start=1488
-  _globals['_PREVENTIONRECORDED']._serialized_end=1601
-  _globals['_MESSAGESENTTOCUSTOMER']._serialized_start=1604
-  _globals['_MESSAGESENTTOCUSTOMER']._serialized_end=1747
-  _globals['_RESOLUTIONPROPOSED']._serialized_start=1749
-  _globals['_RESOLUTIONPROPOSED']._serialized_end=1786
-  _globals['_VERDICTRECORDED']._serialized_start=1788
-  _globals['_VERDICTRECORDED']._serialized_end=1914
-  _globals['_ESCALATIONREQUESTED']._serialized_start=1916
-  _globals['_ESCALATIONREQUESTED']._serialized_end=2010
-  _globals['_CASEESCALATED']._serialized_start=2013
-  _globals['_CASEESCALATED']._serialized_end=2242
-  _globals['_CASECLOSED']._serialized_start=2244
-  _globals['_CASECLOSED']._serialized_end=2272
-  _globals['_CASEREOPENED']._serialized_start=2274
-  _globals['_CASEREOPENED']._serialized_end=2346
-  _globals['_CUSTOMERCONTACTEDAGAIN']._serialized_start=2348
-  _globals['_CUSTOMERCONTACTEDAGAIN']._serialized_end=2437
-  _globals['_CASERECLASSIFIED']._serialized_start=2440
-  _globals['_CASERECLASSIFIED']._serialized_end=2592
-  _globals['_COMPLAINTACKNOWLEDGEMENTNOTED']._serialized_start=2594
-  _globals['_COMPLAINTACKNOWLEDGEMENTNOTED']._serialized_end=2644
-  _globals['_CLOCKSPAUSED']._serialized_start=2646
-  _globals['_CLOCKSPAUSED']._serialized_end=2676
-  _globals['_CLOCKSRESUMED']._serialized_start=2678
-  _globals['_CLOCKSRESUMED']._serialized_end=2735
-  _globals['_CLOCKMET']._serialized_start=2737
-  _globals['_CLOCKMET']._serialized_end=2761
-  _globals['_CLOCKWARNED']._serialized_start=2763
-  _globals['_CLOCKWARNED']._serialized_end=2834
-  _globals['_CLOCKBREACHED']._serialized_start=2836
-  _globals['_CLOCKBREACHED']._serialized_end=2909
-  _globals['_CLOCKEXTENDED']._serialized_start=2911
-  _globals['_CLOCKEXTENDED']._serialized_end=2983
+  _globals['_DISSATISFACTIONREASON']._serialized_start=3209
+  _globals['_DISSATISFACTIONREASON']._serialized_end=3442
+  _globals['_ESCALATIONCAUSE']._serialized_start=3445
+  _globals['_ESCALATIONCAUSE']._serialized_end=3635
+  _globals['_CLOCK']._serialized_start=193
+  _globals['_CLOCK']._serialized_end=418
+  _globals['_CONDUCTOVERRIDE']._serialized_start=420
+  _globals['_CONDUCTOVERRIDE']._serialized_end=468
+  _globals['_CASEOPENED']._serialized_start=471
+  _globals['_CASEOPENED']._serialized_end=911
+  _globals['_CASEREASSIGNED']._serialized_start=913
+  _globals['_CASEREASSIGNED']._serialized_end=1002
+  _globals['_CUSTOMERUNDERSTOOD']._serialized_start=1004
+  _globals['_CUSTOMERUNDERSTOOD']._serialized_end=1064
+  _globals['_APOLOGYMADE']._serialized_start=1066
+  _globals['_APOLOGYMADE']._serialized_end=1155
+  _globals['_EXPLANATIONGIVEN']._serialized_start=1157
+  _globals['_EXPLANATIONGIVEN']._serialized_end=1251
+  _globals['_FIXRECORDED']._serialized_start=1253
+  _globals['_FIXRECORDED']._serialized_end=1342
+  _globals['_COMPENSATIONOFFERED']._serialized_start=1344
+  _globals['_COMPENSATIONOFFERED']._serialized_end=1441
+  _globals['_FOLLOWUPASKED']._serialized_start=1443
+  _globals['_FOLLOWUPASKED']._serialized_end=1554
+  _globals['_PREVENTIONRECORDED']._serialized_start=1556
+  _globals['_PREVENTIONRECORDED']._serialized_end=1669
+  _globals['_MESSAGESENTTOCUSTOMER']._serialized_start=1672
+  _globals['_MESSAGESENTTOCUSTOMER']._serialized_end=1815
+  _globals['_RESOLUTIONPROPOSED']._serialized_start=1817
+  _globals['_RESOLUTIONPROPOSED']._serialized_end=1854
+  _globals['_VERDICTRECORDED']._serialized_start=1856
+  _globals['_VERDICTRECORDED']._serialized_end=1982
+  _globals['_ESCALATIONREQUESTED']._serialized_start=1984
+  _globals['_ESCALATIONREQUESTED']._serialized_end=2078
+  _globals['_CASEESCALATED']._serialized_start=2081
+  _globals['_CASEESCALATED']._serialized_end=2310
+  _globals['_CASECLOSED']._serialized_start=2312
+  _globals['_CASECLOSED']._serialized_end=2340
+  _globals['_CASEREOPENED']._serialized_start=2342
+  _globals['_CASEREOPENED']._serialized_end=2414
+  _globals['_CUSTOMERCONTACTEDAGAIN']._serialized_start=2416
+  _globals['_CUSTOMERCONTACTEDAGAIN']._serialized_end=2505
+  _globals['_CASERECLASSIFIED']._serialized_start=2508
+  _globals['_CASERECLASSIFIED']._serialized_end=2660
+  _globals['_COMPLAINTACKNOWLEDGEMENTNOTED']._serialized_start=2662
+  _globals['_COMPLAINTACKNOWLEDGEMENTNOTED']._serialized_end=2712
+  _globals['_CLOCKSPAUSED']._serialized_start=2714
+  _globals['_CLOCKSPAUSED']._serialized_end=2744
+  _globals['_CLOCKSRESUMED']._serialized_start=2746
+  _globals['_CLOCKSRESUMED']._serialized_end=2803
+  _globals['_CLOCKMET']._serialized_start=2805
+  _globals['_CLOCKMET']._serialized_end=2829
+  _globals['_CLOCKWARNED']._serialized_start=2831
+  _globals['_CLOCKWARNED']._serialized_end=2902
+  _globals['_CLOCKBREACHED']._serialized_start=2904
+  _globals['_CLOCKBREACHED']._serialized_end=2977
+  _globals['_CLOCKEXTENDED']._serialized_start=2979
+  _globals['_CLOCKEXTENDED']._serialized_end=3051
+  _globals['_COMPENSATIONNOTED']._serialized_start=3054
+  _globals['_COMPENSATIONNOTED']._serialized_end=3206
 # @@protoc_insertion_point(module_scope)

@@ -1,7 +1,9 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from redress.events.v1 import compensation_pb2 as _compensation_pb2
 from redress.types.v1 import complaint_pb2 as _complaint_pb2
+from redress.types.v1 import money_pb2 as _money_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -298,3 +300,17 @@ class ClockExtended(_message.Message):
     clock: Clock
     reason: str
     def __init__(self, clock: _Optional[_Union[Clock, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class CompensationNoted(_message.Message):
+    __slots__ = ("offer_id", "what", "kind", "amount", "detail")
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    WHAT_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    DETAIL_FIELD_NUMBER: _ClassVar[int]
+    offer_id: str
+    what: str
+    kind: _compensation_pb2.OfferKind
+    amount: _money_pb2.Money
+    detail: str
+    def __init__(self, offer_id: _Optional[str] = ..., what: _Optional[str] = ..., kind: _Optional[_Union[_compensation_pb2.OfferKind, str]] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., detail: _Optional[str] = ...) -> None: ...
