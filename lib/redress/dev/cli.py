@@ -1,8 +1,9 @@
-"""`redress`: file and follow complaints and their cases, replay a service, list and re-drive dead letters.
+"""`redress`: file and follow complaints, their cases and compensation offers; replay; dead letters.
 
-Talks to intake (REDRESS_INTAKE_ADDR, default 127.0.0.1:50051) and resolution
-(REDRESS_RESOLUTION_ADDR, default 127.0.0.1:50052) over gRPC with the bearer token
-in REDRESS_TOKEN (default: the local dev token, see README).
+Talks to intake (REDRESS_INTAKE_ADDR, default 127.0.0.1:50051), resolution
+(REDRESS_RESOLUTION_ADDR, default 127.0.0.1:50052) and compensation (REDRESS_COMPENSATION_ADDR,
+default 127.0.0.1:50053; `offers`, `budget`, `costs`: see compensation_cli) over gRPC with the
+bearer token in REDRESS_TOKEN (default: the local dev token, see README).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.kernel.declaration import declared
+from redress.dev import compensation_cli
 from redress.dev.client import ClientSettings
 from redress.types.v1 import complaint_pb2 as types
 
@@ -267,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     replay = sub.add_parser("replay", help="rebuild a service's read models from offset zero; prints events/s")
     replay.add_argument("service", choices=list(declared()))
     _deadletter_commands(sub)
+    compensation_cli.add_commands(sub)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `redress tail | head` ends quietly
     if args.command == "replay":
@@ -278,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in ("case", "dossier"):
             return asyncio.run(_run_resolution(args))
+        if args.command in compensation_cli.COMMANDS:
+            return asyncio.run(compensation_cli.run(args))
         return asyncio.run(_run(args))
     except KeyboardInterrupt:
         return 130

@@ -1,5 +1,6 @@
 """`make demo`: files realistic complaints (English, Turkish, Greek), prints their stories, then
-works one case: the conduct guard, the steps, an unhappy customer, the escalation dossier.
+works one case: the conduct guard, the steps, an unhappy customer, the escalation dossier; then
+compensates each story, from the policy's suggestion to payment (demo_compensation).
 
 Uses the intake service at REDRESS_INTAKE_ADDR when one answers there (`make run` in
 another terminal); otherwise starts the platform for the demo and stops it after.
@@ -14,6 +15,7 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from redress.dev.cli import print_story
+from redress.dev.demo_compensation import compensate
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.dev.platform import start_platform
@@ -57,10 +59,10 @@ async def _answers(address: str) -> bool:
         return False
 
 
-async def demo(address: str, resolution_address: str = "") -> None:
+async def demo(address: str, resolution_address: str = "", compensation_address: str = "") -> None:
     async with grpc.aio.insecure_channel(address) as channel:
         intake = api_grpc.IntakeServiceStub(channel)
-        ids = []
+        ids, references = [], {}
         for fields in COMPLAINTS:
             response = await intake.FileComplaint(api.FileComplaintRequest(request_id=str(uuid.uuid4()), **fields),
                                                   metadata=MD)
@@ -69,12 +71,15 @@ async def demo(address: str, resolution_address: str = "") -> None:
             print(f"{types.Channel.Name(fields['channel'])[8:].lower():<28} {how} {c.reference}")
             if c.complaint_id not in ids:
                 ids.append(c.complaint_id)
+                references[c.complaint_id] = c.reference
         print()
         for complaint_id in ids:
             print_story(await intake.GetComplaint(api.GetComplaintRequest(complaint_id=complaint_id), metadata=MD))
             print()
     if resolution_address:
         await resolve(resolution_address, ids[0])
+    if resolution_address and compensation_address:
+        await compensate(compensation_address, resolution_address, [(i, references[i]) for i in ids])
 
 
 async def resolve(address: str, complaint_id: str) -> None:
@@ -117,7 +122,7 @@ async def resolve(address: str, complaint_id: str) -> None:
 
 def main() -> int:
     client = ClientSettings()
-    address, resolution = client.intake_address, client.resolution_address
+    address, resolution, compensation = client.intake_address, client.resolution_address, client.compensation_address
     platform = None
     if not asyncio.run(_answers(address)):
         print("no intake service answers; starting the platform for the demo ...", flush=True)
@@ -126,8 +131,9 @@ def main() -> int:
         platform = start_platform(env={"REDRESS_CREDENTIALS_FILE": str(dev_credentials_file())}, log_to=log)
         address = platform.services["intake"].address
         resolution = platform.services["resolution"].address
+        compensation = platform.services["compensation"].address
     try:
-        asyncio.run(demo(address, resolution if asyncio.run(_answers(resolution)) else ""))
+        asyncio.run(demo(address, *(a if asyncio.run(_answers(a)) else "" for a in (resolution, compensation))))
     finally:
         if platform:
             platform.stop()

@@ -93,9 +93,23 @@ class Compensation:
         command = self.log.command(CompensationCommand, caller, request_id, complaint_id)
         getattr(command, action).CopyFrom(payload)
         await self.log.send(command)
-        if action == "issue":  # this replica wrote the attempt down: it may pay at once
+        if action != "issue":
+            return await self.settle(caller, complaint_id, offer_id)
+        if self.log.owns(complaint_id):  # this replica wrote the attempt down: it may pay at once
             self.payer.started_here(offer_id, self._offer(complaint_id, offer_id).payment_attempts)
-        return await self.settle(caller, complaint_id, offer_id)
+            return await self.settle(caller, complaint_id, offer_id)
+        return await self._paid_elsewhere(complaint_id, offer_id)
+
+    async def _paid_elsewhere(self, complaint_id: str, offer_id: str) -> Offer:
+        """The owner of the complaint pays; its outcome is waited for as long as a payment may
+        take (then the offer is answered as it stands: issuing, to be settled)."""
+        deadline = asyncio.get_running_loop().time() + self.settings.payment_timeout_s + 1
+        while (offer := self._offer(complaint_id, offer_id)).payment_open:
+            if asyncio.get_running_loop().time() > deadline:
+                break
+            await asyncio.sleep(0.05)
+            await self.log.caught_up()
+        return offer
 
     # -- carrying an offer on -------------------------------------------------------------------
     async def settle(self, caller: Caller, complaint_id: str, offer_id: str) -> Offer:
@@ -179,8 +193,8 @@ class Compensation:
         await self.settle(caller, complaint_id, offer_id)
 
     async def _guarded(self, step, *args) -> None:
-        try:
-            await step(*args)
+        try:  # a task of its own: each pass's commands get a command timeout of their own
+            await asyncio.create_task(step(*args))
         except Exception as exc:  # the next pass tries again
             log.warning("carrying an offer on failed", step=step.__name__, args=args[-2:], error=repr(exc))
 

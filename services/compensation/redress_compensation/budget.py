@@ -15,6 +15,7 @@ from redress.events.v1 import compensation_pb2 as cev
 from redress.kernel.rejections import Invalid
 from redress.types.v1.money_pb2 import Money
 from redress_compensation.policy import OrganisationPolicy, format_money
+from redress_compensation.policy_rules import store_key
 
 PREFIX = "budget/"
 
@@ -57,7 +58,7 @@ class Budget:
         return sum(h.amount for h in self.holds.values())
 
     def reserved_for(self, store: str) -> int:
-        return sum(h.amount for h in self.holds.values() if h.store == store.casefold())
+        return sum(h.amount for h in self.holds.values() if h.store == store_key(store))
 
     def knows(self, offer_id: str) -> bool:
         return offer_id in self.holds or offer_id in self.refused or offer_id in self.released
@@ -66,7 +67,7 @@ class Budget:
 def apply(state: Budget | None, event: Message, at: datetime) -> Budget:
     if isinstance(event, cev.BudgetReserved):
         state = state or Budget(event.organisation, event.month, event.amount.currency)
-        hold = Hold(event.store.casefold(), event.amount.amount_minor, event.kind)
+        hold = Hold(store_key(event.store), event.amount.amount_minor, event.kind)
         return replace(state, holds=MappingProxyType({**state.holds, event.offer_id: hold}))
     if state is None:
         raise ValueError(f"{type(event).__name__} before the budget's first reservation")

@@ -14,11 +14,12 @@ from redress_compensation import domain
 from redress_compensation import offers as o
 from redress_compensation.budget import Budget
 from redress_compensation.offers import ComplaintOffers, Offer
+from redress_compensation.policy_rules import store_key
 
 SCHEMA = """
 CREATE TABLE offers(
     offer_id TEXT PRIMARY KEY, complaint_id TEXT NOT NULL, organisation TEXT NOT NULL, customer_id TEXT NOT NULL,
-    store TEXT NOT NULL, category INTEGER NOT NULL, kind INTEGER NOT NULL, status TEXT NOT NULL,
+    store TEXT NOT NULL, store_name TEXT NOT NULL, category INTEGER NOT NULL, kind INTEGER NOT NULL, status TEXT NOT NULL,
     amount INTEGER NOT NULL, currency TEXT NOT NULL, proposed_at INTEGER NOT NULL, proposed_month TEXT NOT NULL,
     issued_month TEXT, presented INTEGER NOT NULL, outcome TEXT NOT NULL, work INTEGER, expires_at INTEGER
 ) WITHOUT ROWID;
@@ -77,7 +78,7 @@ class OfferBook:
             db.execute("INSERT OR REPLACE INTO complaints VALUES (?, ?, ?, ?)",
                        (c.complaint_id, c.organisation, c.customer_id,
                         state.resolved_at and f"{state.resolved_at:%Y-%m}"))
-            db.executemany("INSERT OR REPLACE INTO offers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            db.executemany("INSERT OR REPLACE INTO offers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [_row(state, offer) for offer in state.offers.values()])
         self._changed.clear()
 
@@ -117,7 +118,7 @@ class OfferBook:
              limit: int) -> list[tuple[int, Offer]]:
         """Oldest proposed first (then by id), after a (proposed_at in microseconds, id) key."""
         clauses = [("complaint_id = ?", where.complaint_id), ("customer_id = ?", where.customer_id),
-                   ("store = ?", where.store.casefold()), ("status = ?", where.status),
+                   ("store = ?", store_key(where.store)), ("status = ?", where.status),
                    ("proposed_at >= ?", where.proposed_from), ("proposed_at < ?", where.proposed_before)]
         wanted = [(clause, value) for clause, value in clauses if value not in ("", 0)]
         sql, args = "SELECT proposed_at, offer_id, complaint_id FROM offers WHERE organisation = ?", [organisation]
@@ -131,7 +132,7 @@ class OfferBook:
     def costs(self, organisation: str, month_from: str, month_to: str) -> list[tuple]:
         """(category, store, month, kind, currency, cost, offers) of issued offers, by issue month."""
         return self.store.db.execute(
-            "SELECT category, store, issued_month, kind, currency, SUM(amount), COUNT(*) FROM offers "
+            "SELECT category, MIN(store_name), issued_month, kind, currency, SUM(amount), COUNT(*) FROM offers "
             "WHERE organisation = ? AND status = ? AND issued_month BETWEEN ? AND ? "
             "GROUP BY category, store, issued_month, kind, currency ORDER BY issued_month, store, category, kind",
             (organisation, o.ISSUED, month_from, month_to)).fetchall()
@@ -153,7 +154,7 @@ class OfferBook:
 def _row(state: ComplaintOffers, offer: Offer) -> tuple:
     c, p = state.complaint, offer.proposed
     open_to_expiry = offer.status in o.OPEN_TO_EXPIRY
-    return (offer.offer_id, c.complaint_id, c.organisation, c.customer_id, c.store.casefold(), c.category,
+    return (offer.offer_id, c.complaint_id, c.organisation, c.customer_id, store_key(c.store), c.store, c.category,
             p.kind, offer.status, offer.amount, offer.currency, micros(offer.proposed_at),
             f"{offer.proposed_at:%Y-%m}", offer.issued_at and f"{offer.issued_at:%Y-%m}", int(offer.presented),
             offer.answer or (o.EXPIRED if offer.status == o.EXPIRED else ""),

@@ -1,6 +1,7 @@
 """Resolution's use cases, wired to the log. Intake's events open and close cases by
-themselves (reactions); the handler's work arrives as commands; the clock watch turns
-deadlines into commands too, so every change goes through the case's single writer.
+themselves, and compensation's offers are noted on them (reactions); the handler's work
+arrives as commands; the clock watch turns deadlines into commands too, so every change
+goes through the case's single writer.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from google.protobuf.message import Message
 
 from redress.kernel.auth import Principal
 from redress.kernel.envelope import Envelope
+from redress.events.v1 import compensation_pb2 as cev
 from redress.events.v1 import intake_pb2 as iev
 from redress.kernel.rejections import Invalid, NotFound
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
@@ -31,6 +33,24 @@ DOSSIER_LEVELS = (3, 4)  # corporate office, owner
 INTAKE_REACTIONS = {iev.ComplaintFiled: "open", iev.ComplaintAcknowledged: "note_acknowledgement",
                     iev.RepeatContactRecorded: "note_repeat_contact", iev.ComplaintAmended: "reclassify",
                     iev.ComplaintWithdrawn: "close_withdrawn"}
+BUDGETS = "budget/"  # compensation's budget streams: no case of ours
+# Compensation's events on an offer: what the case notes, and the detail in words. Never
+# the voucher code: whoever holds it can redeem it.
+COMPENSATION_NOTES = {
+    cev.OfferProposed: ("proposed", lambda e: "; ".join(filter(None, (
+        e.reason, "waits for approval" if e.needs_approval else "")))),
+    cev.OfferApproved: ("approved", lambda e: f"by {e.approved_by}" if e.approved_by else ""),
+    cev.OfferRejected: ("rejected", lambda e: e.reason),
+    cev.OfferUnfunded: ("unfunded", lambda e: e.reason),
+    cev.OfferPresented: ("presented", lambda e: ""),
+    cev.OfferAccepted: ("accepted", lambda e: ""),
+    cev.OfferDeclined: ("declined", lambda e: e.customer_wants),
+    cev.OfferExpired: ("expired", lambda e: ""),
+    cev.OfferIssued: ("issued", lambda e: "; ".join(filter(None, (
+        e.reference, "voucher code issued" if e.voucher_code else "")))),
+    cev.PaymentFailed: ("payment_failed", lambda e: e.reason),
+    cev.OfferReversed: ("reversed", lambda e: e.reason),
+}
 
 
 def react_to_intake(env: Envelope) -> ResolutionCommand | None:
@@ -38,9 +58,33 @@ def react_to_intake(env: Envelope) -> ResolutionCommand | None:
     action = INTAKE_REACTIONS.get(type(env.payload))
     if action is None:
         return None
+    command = _reaction("intake", env)
+    getattr(command, action).CopyFrom(env.payload)
+    return command
+
+
+def react_to_compensation(env: Envelope) -> ResolutionCommand | None:
+    """What compensation did with an offer, noted on the complaint's case; budget streams and
+    the offer's bookkeeping (funding, payment attempts, releases) are not the case's business."""
+    note = COMPENSATION_NOTES.get(type(env.payload))
+    if note is None or env.subject.startswith(BUDGETS):
+        return None
+    what, detail = note
+    command = _reaction("compensation", env)
+    noted = command.note_compensation
+    noted.offer_id, noted.what, noted.detail = env.payload.offer_id, what, detail(env.payload)
+    if isinstance(env.payload, cev.OfferProposed):
+        noted.kind = env.payload.kind
+        if env.payload.HasField("amount"):
+            noted.amount.CopyFrom(env.payload.amount)
+    return command
+
+
+def _reaction(service: str, env: Envelope) -> ResolutionCommand:
+    """A command made of another service's event, deduplicated by the event's id."""
     command = ResolutionCommand()
     ctx = command.context
-    ctx.request_id = f"intake:{env.event_id}"
+    ctx.request_id = f"{service}:{env.event_id}"
     ctx.complaint_id = env.subject
     ctx.principal.client_id = env.client_id
     ctx.principal.organisation = env.organisation
@@ -49,7 +93,6 @@ def react_to_intake(env: Envelope) -> ResolutionCommand | None:
     ctx.causation_id = env.event_id
     ctx.command_id = reaction_command_id(env.event_id)
     command.reacting_to_time.FromDatetime(env.time)
-    getattr(command, action).CopyFrom(env.payload)
     return command
 
 

@@ -12,6 +12,7 @@ from google.protobuf.message import Message
 from redress.events.v1 import resolution_pb2 as rev
 from redress.kernel.rejections import Rejected
 from redress.types.v1 import complaint_pb2 as types
+from redress.types.v1.money_pb2 import Money
 
 OPEN, PROPOSED, AWAITING_PREVENTION, CLOSED = "open", "resolution_proposed", "awaiting_prevention", "closed"
 RUNNING, MET, BREACHED, STOPPED = "running", "met", "breached", "stopped"
@@ -21,6 +22,7 @@ LEVEL_NAMES = {types.LEVEL_POINT_OF_CONTACT: "point of contact", types.LEVEL_MAN
 STEP_OF = {rev.CustomerUnderstood: "understand", rev.ApologyMade: "apologise", rev.ExplanationGiven: "explain",
            rev.FixRecorded: "fix", rev.CompensationOffered: "offer_compensation", rev.FollowUpAsked: "follow_up",
            rev.PreventionRecorded: "prevent", rev.MessageSentToCustomer: "message"}
+OFFER_STEP = frozenset({"presented", "declined"})  # compensation's notes that count as step five
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Case:
     last_score: int = 0
     escalations: int = 0
     updated_at: datetime | None = None
+    # Compensation's offers on the complaint: offer_id -> (OfferKind, amount), from their proposals.
+    offers: Mapping[str, tuple[int, Money]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def complaint_id(self) -> str:
@@ -148,6 +152,16 @@ def reclassified(state: Case, event: rev.CaseReclassified, at: datetime) -> Case
     return replace(state, opened=opened, clocks=with_clocks(state.clocks, event.clocks))
 
 
+def _compensation(state: Case, event: rev.CompensationNoted, at: datetime) -> Case:
+    """A proposal names the offer's kind and amount; presenting or declining it is step five."""
+    if event.what == "proposed" or (event.offer_id not in state.offers and event.kind):
+        offers = {**state.offers, event.offer_id: (event.kind, event.amount)}
+        state = replace(state, offers=MappingProxyType(offers))
+    if event.what in OFFER_STEP:
+        state = replace(state, steps=state.steps | {"offer_compensation"})
+    return state
+
+
 def _unchanged(state: Case, event: Message, at: datetime) -> Case:
     return state
 
@@ -170,5 +184,6 @@ _APPLY: dict[type, Callable[[Case, Message, datetime], Case]] = {
     rev.EscalationRequested: _unchanged,
     rev.CustomerContactedAgain: _unchanged,
     rev.ComplaintAcknowledgementNoted: _unchanged,
+    rev.CompensationNoted: _compensation,
 }
 EVENTS = frozenset({rev.CaseOpened, *_APPLY})  # every event a case folds

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from redress.kernel.envelope import Envelope
+from redress.events.v1 import compensation_pb2 as cev
 from redress.events.v1 import resolution_pb2 as rev
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution.domain import LEVEL_NAMES, Case
@@ -34,6 +35,28 @@ def _enum(enum, value: int, prefix: str) -> str:
         return enum.Name(value)[len(prefix):].lower().replace("_", " ")
     except ValueError:  # a value a newer writer knows
         return str(value)
+
+
+def _money(amount) -> str:
+    minor = amount.amount_minor
+    return f"{'-' if minor < 0 else ''}{abs(minor) // 100}.{abs(minor) % 100:02d} {amount.currency}".strip()
+
+
+COMPENSATION_WORDS = {
+    "proposed": "Compensation proposed", "approved": "Compensation approved", "rejected": "Compensation rejected",
+    "unfunded": "Compensation refused: no budget for it", "presented": "Compensation offered",
+    "accepted": "The customer accepted compensation", "declined": "The customer declined compensation",
+    "expired": "A compensation offer expired", "issued": "Compensation paid out",
+    "payment_failed": "A compensation payment failed", "reversed": "Compensation reversed"}
+
+
+def _compensation(event: rev.CompensationNoted) -> str:
+    """E.g. "Compensation offered: voucher of 25.00 EUR (presented)"."""
+    offer = _enum(cev.OfferKind, event.kind, "OFFER_KIND_") if event.kind else "an offer"
+    if event.amount.currency:
+        offer += f" of {_money(event.amount)}"
+    words = COMPENSATION_WORDS.get(event.what, "Compensation")
+    return f"{words}: {offer} ({event.what}){': ' + event.detail if event.detail else ''}"
 
 
 def describe(event) -> str:
@@ -93,6 +116,8 @@ def describe(event) -> str:
             return "No longer waiting on the customer"
         case rev.ClockExtended():
             return f"Deadline {event.clock.name} extended: {event.reason}"
+        case rev.CompensationNoted():
+            return _compensation(event)
     return type(event).__name__
 
 
@@ -100,6 +125,21 @@ PROMISES = (rev.ApologyMade, rev.ExplanationGiven, rev.FixRecorded, rev.Compensa
             rev.MessageSentToCustomer, rev.ResolutionProposed, rev.PreventionRecorded)
 CONCERNS = (rev.VerdictRecorded, rev.EscalationRequested, rev.CaseEscalated, rev.ClockBreached,
             rev.CustomerContactedAgain)
+# Compensation's notes: what management offered or paid, and what came to nothing.
+PROMISED_OFFERS = frozenset({"presented", "accepted", "issued"})
+FAILED_OFFERS = frozenset({"declined", "expired", "rejected", "unfunded"})
+
+
+def _promised(event) -> bool:
+    if isinstance(event, rev.CompensationNoted):
+        return event.what in PROMISED_OFFERS
+    return isinstance(event, PROMISES)
+
+
+def _concern(event) -> bool:
+    if isinstance(event, rev.CompensationNoted):
+        return event.what in FAILED_OFFERS
+    return isinstance(event, CONCERNS) and not (isinstance(event, rev.VerdictRecorded) and event.satisfied)
 
 
 def assemble(case: Case, history: list[Envelope]) -> Dossier:
@@ -109,9 +149,8 @@ def assemble(case: Case, history: list[Envelope]) -> Dossier:
             f"{_enum(types.Channel, opened.channel, 'CHANNEL_')}"
             f"{' about ' + opened.store if opened.store else ''}: \u201c{opened.description}\u201d"
             f"{' They asked for: ' + opened.desired_remedy if opened.desired_remedy else ''}")
-    done = [e for env, e in entries if isinstance(env.payload, PROMISES)]
-    concerns = [e for env, e in entries if isinstance(env.payload, CONCERNS)
-                and not (isinstance(env.payload, rev.VerdictRecorded) and env.payload.satisfied)]
+    done = [e for env, e in entries if _promised(env.payload)]
+    concerns = [e for env, e in entries if _concern(env.payload)]
     timeline = [e for _, e in entries]
     return Dossier(what, done, concerns, timeline, _letter(case, what, done, concerns))
 

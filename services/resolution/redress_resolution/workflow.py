@@ -96,6 +96,23 @@ def close_withdrawn(state: Case, payload: iev.ComplaintWithdrawn, command, now, 
     return [rev.CaseClosed(reason="withdrawn")]
 
 
+# -- reactions to compensation's events ------------------------------------------------------
+
+def note_compensation(state: Case, payload: cmd.NoteCompensation, command, now, policy) -> list:
+    """A record of fact, so never refused for a closed case. Notes after the proposal take the
+    offer's kind and amount from it when the command leaves them out."""
+    check_text("offer_id", payload.offer_id, NAME_LIMIT, required=True)
+    check_text("what", payload.what, NAME_LIMIT, required=True)
+    kind, amount = state.offers.get(payload.offer_id, (0, None))
+    event = rev.CompensationNoted(offer_id=payload.offer_id, what=payload.what, kind=payload.kind or kind,
+                                  detail=payload.detail[:TEXT_LIMIT])
+    if payload.HasField("amount"):
+        event.amount.CopyFrom(payload.amount)
+    elif amount is not None and amount.ByteSize():
+        event.amount.CopyFrom(amount)
+    return [event]
+
+
 # -- the handler's work ---------------------------------------------------------------------
 
 def reassign(state: Case, payload: cmd.ReassignCase, command, now, policy) -> list:
@@ -256,5 +273,5 @@ DECIDERS = {
     "reclassify": reclassify, "close_withdrawn": close_withdrawn, "reassign": reassign,
     **{step: record_step for step in STEP_EVENTS},
     "propose": propose, "verdict": verdict, "request_escalation": request_escalation, "reopen": reopen,
-    "clock_due": clock_due,
+    "clock_due": clock_due, "note_compensation": note_compensation,
 }
