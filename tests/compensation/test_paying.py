@@ -60,13 +60,17 @@ def platform(service_env, compensation_config, tmp_path):
     running.stop()
 
 
-async def _accepted_refund(platform: Platform, channel, amount: int = 6000) -> str:
+async def _accepted_refund(platform: Platform, channel) -> str:
     async with grpc.aio.insecure_channel(platform.intake.address) as intake:
-        complaint = await known_complaint(intake, channel, "token-comp")
+        return (await _accepted(intake, channel, 6000)).offer_id
+
+
+async def _accepted(intake_channel, channel, amount: int) -> S.Offer:
+    complaint = await known_complaint(intake_channel, channel, "token-comp")
     offer = await propose(channel, complaint, "token-comp-manager", kind=cev.OFFER_KIND_REFUND, amount=amount,
                           circumstances=ORDER)
     await to_accepted(channel, offer.offer_id, "token-comp-manager")
-    return offer.offer_id
+    return offer
 
 
 async def _issued(channel, offer_id: str):
@@ -91,7 +95,9 @@ async def test_a_replica_killed_between_paying_and_recording_never_pays_twice(pl
             grpc.aio.insecure_channel(second.address) as on_second:
         offer_id = await _accepted_refund(platform, on_first)
         issuing = asyncio.create_task(act(on_first, "IssueOffer", "token-comp-manager", offer_id=offer_id))
-        paying = await eventually(lambda: _async(_calls(platform, offer_id, "pay")), timeout=15)
+        async def paying_now():
+            return _calls(platform, offer_id, "pay")
+        paying = await eventually(paying_now, timeout=15)
         assert paying, "nobody called the provider"
         payer = next(r for r in (first, second) if r.pid == paying[0]["pid"])
         os.kill(payer.pid, signal.SIGKILL)  # the provider has paid; the answer is 3 s away
@@ -147,10 +153,7 @@ async def test_an_offer_expires_once_even_across_a_restart(platform):
 
 async def test_a_declined_payment_is_recorded_and_may_be_issued_again(channel, compensation_channel,
                                                                       sandbox_payments):
-    complaint = await known_complaint(channel, compensation_channel, "token-comp")
-    offer = await propose(compensation_channel, complaint, "token-comp-manager", kind=cev.OFFER_KIND_REFUND,
-                          amount=3000, circumstances=ORDER)
-    await to_accepted(compensation_channel, offer.offer_id, "token-comp-manager")
+    offer = await _accepted(channel, compensation_channel, 3000)
     SandboxProvider.behave(sandbox_payments, "decline", times=1, reason="card account closed")
     failed = await act(compensation_channel, "IssueOffer", "token-comp-manager", offer_id=offer.offer_id)
     assert (failed.status, failed.refusal) == (S.OFFER_STATUS_PAYMENT_FAILED, "card account closed")
@@ -163,10 +166,7 @@ async def test_a_declined_payment_is_recorded_and_may_be_issued_again(channel, c
 
 async def test_a_late_answer_is_reconciled_by_its_key_never_paid_again(channel, compensation_channel,
                                                                        sandbox_payments):
-    complaint = await known_complaint(channel, compensation_channel, "token-comp")
-    offer = await propose(compensation_channel, complaint, "token-comp-manager", kind=cev.OFFER_KIND_REFUND,
-                          amount=2500, circumstances=ORDER)
-    await to_accepted(compensation_channel, offer.offer_id, "token-comp-manager")
+    offer = await _accepted(channel, compensation_channel, 2500)
     SandboxProvider.behave(sandbox_payments, "late", late_seconds=3, times=1)  # the service waits 1.5 s
     issuing = await act(compensation_channel, "IssueOffer", "token-comp-manager", offer_id=offer.offer_id)
     assert issuing.status in (S.OFFER_STATUS_ISSUING, S.OFFER_STATUS_ISSUED)
@@ -174,6 +174,3 @@ async def test_a_late_answer_is_reconciled_by_its_key_never_paid_again(channel, 
     calls = [c["call"] for c in SandboxProvider.calls(sandbox_payments) if c["key"] == offer.offer_id]
     assert calls.count("pay") == 1 and "find" in calls
 
-
-async def _async(value):
-    return value

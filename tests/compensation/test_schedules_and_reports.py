@@ -133,3 +133,32 @@ async def test_the_case_sees_the_offer_and_step_five_is_done_when_it_is_presente
     text = b"".join(n.payload.value for n in notes)
     assert issued.voucher_code.encode() not in text
     assert offer.offer_id.encode() in text
+
+
+async def test_the_cost_per_resolved_complaint_counts_cases_closed_satisfied(channel, compensation_channel,
+                                                                             resolution_channel):
+    period = S.GetCostReportRequest(month_from="2026-01", month_to="2099-12")
+    before = await comp(compensation_channel).GetCostReport(period, metadata=auth("token-comp"))
+    complaint = await known_complaint(channel, compensation_channel, "token-comp")
+    await opened_case(resolution_channel, complaint, "token-comp")
+    offer = await propose(compensation_channel, complaint, "token-comp-poc", amount=1400)
+    await to_accepted(compensation_channel, offer.offer_id, "token-comp-poc")
+    await act(compensation_channel, "IssueOffer", "token-comp-poc", offer_id=offer.offer_id)
+    cases, md = resolution_stub(resolution_channel), auth("token-comp")
+    for step in (dict(understand=rapi.UnderstandingStep(customer_reason="Cold food.")),
+                 dict(apologise=rapi.ApologyStep(text="We are sorry.")),
+                 dict(explain=rapi.ExplanationStep(text="The kitchen was short-staffed.")),
+                 dict(fix=rapi.FixStep(text="A voucher, and a word with the kitchen."))):
+        await cases.RecordStep(rapi.RecordStepRequest(complaint_id=complaint, **step), metadata=md)
+    await cases.ProposeResolution(rapi.ProposeResolutionRequest(complaint_id=complaint, summary="voucher"), metadata=md)
+    await cases.RecordVerdict(rapi.RecordVerdictRequest(complaint_id=complaint, satisfied=True, score=5), metadata=md)
+    await cases.RecordStep(rapi.RecordStepRequest(complaint_id=complaint, prevent=rapi.PreventionStep(
+        root_cause="short-staffed", preventive_action="a second cook on Fridays",
+        category=types.CATEGORY_FOOD_LATE_OR_COLD)), metadata=md)
+
+    async def counted():
+        report = await comp(compensation_channel).GetCostReport(period, metadata=md)
+        return report if report.resolved_complaints == before.resolved_complaints + 1 else None
+    report = await eventually(counted, timeout=20)
+    assert report.cost_per_resolved_complaint.amount_minor == report.total_cost.amount_minor // report.resolved_complaints
+    assert report.total_cost.amount_minor - before.total_cost.amount_minor == 1400

@@ -18,7 +18,7 @@ from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import resolution_pb2 as rev
 from redress.kernel.auth import Principal
 from redress.kernel.envelope import Envelope
-from redress.kernel.ids import reaction_command_id
+from redress.kernel.reactions import reaction_command
 from redress.kernel.rejections import Invalid, NotFound
 from redress.kernel.rpc import Caller
 from redress.kernel.servicelog import ServiceLog
@@ -47,12 +47,7 @@ def reaction(service: str):
         action = REACTIONS[service].get(type(env.payload))
         if action is None:
             return None
-        command = CompensationCommand()
-        ctx = command.context
-        ctx.request_id, ctx.complaint_id = f"{service}:{env.event_id}", env.subject
-        ctx.principal.client_id, ctx.principal.organisation = env.client_id, env.organisation
-        ctx.correlation_id, ctx.actor, ctx.causation_id = env.correlation_id, env.actor, env.event_id
-        ctx.command_id = reaction_command_id(env.event_id)
+        command = reaction_command(CompensationCommand, service, env)
         getattr(command, action).CopyFrom(env.payload)
         return command
     return react

@@ -19,7 +19,7 @@ from redress.events.v1 import intake_pb2 as iev
 from redress.kernel.rejections import Invalid, NotFound
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
 from redress.kernel.rpc import Caller
-from redress.kernel.ids import reaction_command_id
+from redress.kernel.reactions import reaction_command
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import ServiceSettings
 from redress_resolution import domain
@@ -81,17 +81,7 @@ def react_to_compensation(env: Envelope) -> ResolutionCommand | None:
 
 
 def _reaction(service: str, env: Envelope) -> ResolutionCommand:
-    """A command made of another service's event, deduplicated by the event's id."""
-    command = ResolutionCommand()
-    ctx = command.context
-    ctx.request_id = f"{service}:{env.event_id}"
-    ctx.complaint_id = env.subject
-    ctx.principal.client_id = env.client_id
-    ctx.principal.organisation = env.organisation
-    ctx.correlation_id = env.correlation_id
-    ctx.actor = env.actor
-    ctx.causation_id = env.event_id
-    ctx.command_id = reaction_command_id(env.event_id)
+    command = reaction_command(ResolutionCommand, service, env)
     command.reacting_to_time.FromDatetime(env.time)
     return command
 

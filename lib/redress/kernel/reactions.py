@@ -1,0 +1,23 @@
+"""A command made of another service's event: the shape every reaction shares."""
+from __future__ import annotations
+
+from google.protobuf.message import Message
+
+from redress.kernel.envelope import Envelope
+from redress.kernel.ids import reaction_command_id
+
+
+def reaction_command(command_type: type[Message], service: str, env: Envelope) -> Message:
+    """A command (without its action) acting for the event's author, deduplicated by the
+    event's id: its request_id is `<service>:<event id>`, its cause the event."""
+    command = command_type()
+    ctx = command.context
+    ctx.request_id = f"{service}:{env.event_id}"
+    ctx.complaint_id = env.subject
+    ctx.principal.client_id = env.client_id
+    ctx.principal.organisation = env.organisation
+    ctx.correlation_id = env.correlation_id
+    ctx.actor = env.actor
+    ctx.causation_id = env.event_id
+    ctx.command_id = reaction_command_id(env.event_id)
+    return command
