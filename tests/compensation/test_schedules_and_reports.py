@@ -162,3 +162,22 @@ async def test_the_cost_per_resolved_complaint_counts_cases_closed_satisfied(cha
     report = await eventually(counted, timeout=20)
     assert report.cost_per_resolved_complaint.amount_minor == report.total_cost.amount_minor // report.resolved_complaints
     assert report.total_cost.amount_minor - before.total_cost.amount_minor == 1400
+
+
+async def test_a_corrected_category_changes_what_the_policy_allows_next(channel, compensation_channel):
+    from redress.intake.v1 import intake_service_pb2 as iapi
+    from tests.helpers import stub
+
+    complaint = await known_complaint(channel, compensation_channel, "token-restaurant", store="Κηφισιά",
+                                      category=types.CATEGORY_STAFF_UNHELPFUL, description="Nobody helped us.")
+    assert ("cold-food", cev.OFFER_KIND_FREE_ITEM) not in await _suggested(compensation_channel, complaint,
+                                                                           "token-restaurant")
+    await stub(channel).AmendComplaint(iapi.AmendComplaintRequest(complaint_id=complaint,
+                                                                  category=types.CATEGORY_FOOD_LATE_OR_COLD),
+                                       metadata=auth("token-restaurant"))
+
+    async def cold_food():
+        found = await _suggested(compensation_channel, complaint, "token-restaurant", cev.Circumstances(
+            order_value=eur(2000)))
+        return found.get(("cold-food", cev.OFFER_KIND_FREE_ITEM))
+    assert (await eventually(cold_food, timeout=15)).max_amount == eur(2000)

@@ -34,7 +34,8 @@ from redress_compensation.projection import OfferBook
 log = structlog.get_logger(__name__)
 WATCH_CLIENT = "redress-compensation-watch"
 OFFER = uuid.UUID("9e3b7c21-4d5a-4f8e-b6c1-2a7d9f0e3b48")
-REACTIONS = {"intake": {iev.ComplaintFiled: "note_complaint"}, "resolution": {rev.CaseClosed: "note_resolved"}}
+REACTIONS = {"intake": {iev.ComplaintFiled: "note_complaint", iev.ComplaintAmended: "note_amendment"},
+             "resolution": {rev.CaseClosed: "note_resolved"}}
 
 
 def offer_id_for(organisation: str, complaint_id: str, request_id: str) -> str:

@@ -95,7 +95,7 @@ def reserve(state: Budget | None, stream_id: str, organisation: str, command, po
     held_store = state.reserved_for(command.store) if state else 0
     org_limit, store_limit = policy.organisation_budget(), policy.store_budget(command.store)
     for name, limit, held in ((f"the organisation's budget for {month}", org_limit, held_org),
-                              (f"store {command.store!r}'s budget for {month}", store_limit, held_store)):
+                              (f"the budget of store {command.store!r} for {month}", store_limit, held_store)):
         if limit is not None and held + amount > limit:
             reason = (f"{name} is {format_money(limit, currency)}, {format_money(held, currency)} is reserved, "
                       f"{format_money(amount, currency)} more would overspend it")

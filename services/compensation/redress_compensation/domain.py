@@ -44,6 +44,8 @@ def decide(state: ComplaintOffers | Budget | None, command: CompensationCommand,
         return [] if state else [_noted(command.note_complaint)]
     if state is None:
         raise NotFound(not_found(ctx.complaint_id), "complaint_id")
+    if action == "note_amendment":
+        return _amended(state, command.note_amendment)
     if action == "note_resolved":
         return [] if state.resolved_at or command.note_resolved.reason != "satisfied" else [
             cev.ComplaintResolved(complaint_id=state.complaint_id)]
@@ -58,6 +60,15 @@ def _noted(filed) -> cev.ComplaintNoted:
     return cev.ComplaintNoted(complaint_id=filed.complaint_id, organisation=filed.organisation,
                               customer_id=filed.customer_id, store=filed.store, category=filed.category,
                               severity=filed.severity, channel=filed.channel)
+
+
+def _amended(state: ComplaintOffers, amended) -> list:
+    if not {"category", "severity", "store"} & set(amended.changed_fields):
+        return []
+    c = state.complaint
+    changed = {name: getattr(amended, name) if name in amended.changed_fields else getattr(c, name)
+               for name in ("category", "severity", "store")}
+    return [cev.ComplaintFactsAmended(complaint_id=c.complaint_id, **changed)]
 
 
 def apply(state, event: Message, at: datetime):

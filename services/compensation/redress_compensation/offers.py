@@ -87,6 +87,11 @@ def apply(state: ComplaintOffers | None, event: Message, at: datetime) -> Compla
         raise ValueError(f"{type(event).__name__} before ComplaintNoted")
     if isinstance(event, cev.ComplaintResolved):
         return replace(state, resolved_at=at)
+    if isinstance(event, cev.ComplaintFactsAmended):
+        facts = cev.ComplaintNoted()
+        facts.CopyFrom(state.complaint)
+        facts.category, facts.severity, facts.store = event.category, event.severity, event.store
+        return replace(state, complaint=facts)
     if isinstance(event, cev.OfferProposed):
         return _with(state, Offer(state.complaint_id, event, at, PENDING_APPROVAL, at))  # OfferApproved follows at once within the limit
     offer = state.offers[event.offer_id]
@@ -124,4 +129,4 @@ _FOLD = {
     cev.OfferReversed: lambda o, e, at: replace(o, status=REVERSED, refusal=e.reason),
     cev.OfferBudgetReleased: lambda o, e, at: replace(o, released=True),
 }
-EVENTS = (cev.ComplaintNoted, cev.ComplaintResolved, cev.OfferProposed, *_FOLD)
+EVENTS = (cev.ComplaintNoted, cev.ComplaintResolved, cev.ComplaintFactsAmended, cev.OfferProposed, *_FOLD)

@@ -154,7 +154,7 @@ class OfferBook:
 def _row(state: ComplaintOffers, offer: Offer) -> tuple:
     c, p = state.complaint, offer.proposed
     open_to_expiry = offer.status in o.OPEN_TO_EXPIRY
-    return (offer.offer_id, c.complaint_id, c.organisation, c.customer_id, store_key(c.store), c.store, c.category,
+    return (offer.offer_id, c.complaint_id, c.organisation, c.customer_id, store_key(p.store), p.store, c.category,
             p.kind, offer.status, offer.amount, offer.currency, micros(offer.proposed_at),
             f"{offer.proposed_at:%Y-%m}", offer.issued_at and f"{offer.issued_at:%Y-%m}", int(offer.presented),
             offer.answer or (o.EXPIRED if offer.status == o.EXPIRED else ""),

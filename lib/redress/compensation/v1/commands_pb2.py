@@ -30,7 +30,7 @@ from redress.types.v1 import complaint_pb2 as redress_dot_types_dot_v1_dot_compl
 from redress.types.v1 import money_pb2 as redress_dot_types_dot_v1_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&redress/compensation/v1/commands.proto\x12\x17redress.compensation.v1\x1a\"redress/commands/v1/commands.proto\x1a$redress/events/v1/compensation.proto\x1a\x1eredress/events/v1/intake.proto\x1a\"redress/events/v1/resolution.proto\x1a redress/types/v1/complaint.proto\x1a\x1credress/types/v1/money.proto\"\xd0\x07\n\x13\x43ompensationCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12;\n\x0enote_complaint\x18\n \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12\x36\n\rnote_resolved\x18\x0b \x01(\x0b\x32\x1d.redress.events.v1.CaseClosedH\x00\x12\x33\n\x07propose\x18\x14 \x01(\x0b\x32 .redress.compensation.v1.ProposeH\x00\x12\x33\n\x07\x61pprove\x18\x15 \x01(\x0b\x32 .redress.compensation.v1.ApproveH\x00\x12\x31\n\x06reject\x18\x16 \x01(\x0b\x32\x1f.redress.compensation.v1.RejectH\x00\x12<\n\x0cnote_funding\x18\x17 \x01(\x0b\x32$.redress.compensation.v1.NoteFundingH\x00\x12\x33\n\x07present\x18\x18 \x01(\x0b\x32 .redress.compensation.v1.PresentH\x00\x12\x31\n\x06\x61nswer\x18\x19 \x01(\x0b\x32\x1f.redress.compensation.v1.AnswerH\x00\x12/\n\x05issue\x18\x1a \x01(\x0b\x32\x1e.redress.compensation.v1.IssueH\x00\x12>\n\rstart_payment\x18\x1b \x01(\x0b\x32%.redress.compensation.v1.StartPaymentH\x00\x12@\n\x0erecord_payment\x18\x1c \x01(\x0b\x32&.redress.compensation.v1.RecordPaymentH\x00\x12\x33\n\x07reverse\x18\x1d \x01(\x0b\x32 .redress.compensation.v1.ReverseH\x00\x12\x31\n\x06\x65xpire\x18\x1e \x01(\x0b\x32\x1f.redress.compensation.v1.ExpireH\x00\x12<\n\x0cnote_release\x18\x1f \x01(\x0b\x32$.redress.compensation.v1.NoteReleaseH\x00\x12\x33\n\x07reserve\x18( \x01(\x0b\x32 .redress.compensation.v1.ReserveH\x00\x12\x33\n\x07release\x18) \x01(\x0b\x32 .redress.compensation.v1.ReleaseH\x00\x42\x08\n\x06\x61\x63tion\"\xfb\x01\n\x07Propose\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12*\n\x04kind\x18\x02 \x01(\x0e\x32\x1c.redress.events.v1.OfferKind\x12\'\n\x06\x61mount\x18\x03 \x01(\x0b\x32\x17.redress.types.v1.Money\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x37\n\rcircumstances\x18\x05 \x01(\x0b\x32 .redress.events.v1.Circumstances\x12\x1a\n\x12\x65\x61rlier_complaints\x18\x06 \x01(\x05\x12\x1f\n\x17\x65\x61rlier_offers_declined\x18\x07 \x01(\x05\"\x1b\n\x07\x41pprove\x12\x10\n\x08offer_id\x18\x01 \x01(\t\"*\n\x06Reject\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"O\n\x0bNoteFunding\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0e\n\x06\x66unded\x18\x02 \x01(\x08\x12\x0e\n\x06\x62udget\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"G\n\x07Present\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.redress.types.v1.Channel\"D\n\x06\x41nswer\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61\x63\x63\x65pted\x18\x02 \x01(\x08\x12\x16\n\x0e\x63ustomer_wants\x18\x03 \x01(\t\"\x19\n\x05Issue\x12\x10\n\x08offer_id\x18\x01 \x01(\t\"1\n\x0cStartPayment\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0f\n\x07\x61ttempt\x18\x02 \x01(\x05\"\x90\x01\n\rRecordPayment\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0f\n\x07\x61ttempt\x18\x02 \x01(\x05\x12\x0f\n\x07outcome\x18\x03 \x01(\t\x12\x11\n\treference\x18\x04 \x01(\t\x12\x14\n\x0cvoucher_code\x18\x05 \x01(\t\x12\x12\n\nreconciled\x18\x06 \x01(\x08\x12\x0e\n\x06reason\x18\x07 \x01(\t\"+\n\x07Reverse\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\x1a\n\x06\x45xpire\x12\x10\n\x08offer_id\x18\x01 \x01(\t\"/\n\x0bNoteRelease\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0e\n\x06\x62udget\x18\x02 \x01(\t\"\x95\x01\n\x07Reserve\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x14\n\x0c\x63omplaint_id\x18\x02 \x01(\t\x12\r\n\x05store\x18\x03 \x01(\t\x12\'\n\x06\x61mount\x18\x04 \x01(\x0b\x32\x17.redress.types.v1.Money\x12*\n\x04kind\x18\x05 \x01(\x0e\x32\x1c.redress.events.v1.OfferKind\"\x1b\n\x07Release\x12\x10\n\x08offer_id\x18\x01 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&redress/compensation/v1/commands.proto\x12\x17redress.compensation.v1\x1a\"redress/commands/v1/commands.proto\x1a$redress/events/v1/compensation.proto\x1a\x1eredress/events/v1/intake.proto\x1a\"redress/events/v1/resolution.proto\x1a redress/types/v1/complaint.proto\x1a\x1credress/types/v1/money.proto\"\x8f\x08\n\x13\x43ompensationCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12;\n\x0enote_complaint\x18\n \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12\x36\n\rnote_resolved\x18\x0b \x01(\x0b\x32\x1d.redress.events.v1.CaseClosedH\x00\x12=\n\x0enote_amendment\x18\x0c \x01(\x0b\x32#.redress.events.v1.ComplaintAmendedH\x00\x12\x33\n\x07propose\x18\x14 \x01(\x0b\x32 .redress.compensation.v1.ProposeH\x00\x12\x33\n\x07\x61pprove\x18\x15 \x01(\x0b\x32 .redress.compensation.v1.ApproveH\x00\x12\x31\n\x06reject\x18\x16 \x01(\x0b\x32\x1f.redress.compensation.v1.RejectH\x00\x12<\n\x0cnote_funding\x18\x17 \x01(\x0b\x32$.redress.compensation.v1.NoteFundingH\x00\x12\x33\n\x07present\x18\x18 \x01(\x0b\x32 .redress.compensation.v1.PresentH\x00\x12\x31\n\x06\x61nswer\x18\x19 \x01(\x0b\x32\x1f.redress.compensation.v1.AnswerH\x00\x12/\n\x05issue\x18\x1a \x01(\x0b\x32\x1e.redress.compensation.v1.IssueH\x00\x12>\n\rstart_payment\x18\x1b \x01(\x0b\x32%.redress.compensation.v1.StartPaymentH\x00\x12@\n\x0erecord_payment\x18\x1c \x01(\x0b\x32&.redress.compensation.v1.RecordPaymentH\x00\x12\x33\n\x07reverse\x18\x1d \x01(\x0b\x32 .redress.compensation.v1.ReverseH\x00\x12\x31\n\x06\x65xpire\x18\x1e \x01(\x0b\x32\x1f.redress.compensation.v1.ExpireH\x00\x12<\n\x0cnote_release\x18\x1f \x01(\x0b\x32$.redress.compensation.v1.NoteReleaseH\x00\x12\x33\n\x07reserve\x18( \x01(\x0b\x32 .redress.compensation.v1.ReserveH\x00\x12\x33\n\x07release\x18) \x01(\x0b\x32 .redress.compensation.v1.ReleaseH\x00\x42\x08\n\x06\x61\x63tion\"\xfb\x01\n\x07Propose\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12*\n\x04kind\x18\x02 \x01(\x0e\x32\x1c.redress.events.v1.OfferKind\x12\'\n\x06\x61mount\x18\x03 \x01(\x0b\x32\x17.redress.types.v1.Money\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x37\n\rcircumstances\x18\x05 \x01(\x0b\x32 .redress.events.v1.Circumstances\x12\x1a\n\x12\x65\x61rlier_complaints\x18\x06 \x01(\x05\x12\x1f\n\x17\x65\x61rlier_offers_declined\x18\x07 \x01(\x05\"\x1b\n\x07\x41pprove\x12\x10\n\x08offer_id\x18\x01 \x01(\t\"*\n\x06Reject\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"O\n\x0bNoteFunding\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0e\n\x06\x66unded\x18\x02 \x01(\x08\x12\x0e\n\x06\x62udget\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"G\n\x07Present\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.redress.types.v1.Channel\"D\n\x06\x41nswer\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61\x63\x63\x65pted\x18\x02 \x01(\x08\x12\x16\n\x0e\x63ustomer_wants\x18\x03 \x01(\t\"\x19\n\x05Issue\x12\x10\n\x08offer_id\x18\x01 \x01(\t\"1\n\x0cStartPayment\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0f\n\x07\x61ttempt\x18\x02 \x01(\x05\"\x90\x01\n\rRecordPayment\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0f\n\x07\x61ttempt\x18\x02 \x01(\x05\x12\x0f\n\x07outcome\x18\x03 \x01(\t\x12\x11\n\treference\x18\x04 \x01(\t\x12\x14\n\x0cvoucher_code\x18\x05 \x01(\t\x12\x12\n\nreconciled\x18\x06 \x01(\x08\x12\x0e\n\x06reason\x18\x07 \x01(\t\"+\n\x07Reverse\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\x1a\n\x06\x45xpire\x12\x10\n\x08offer_id\x18\x01 \x01(\t\"/\n\x0bNoteRelease\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0e\n\x06\x62udget\x18\x02 \x01(\t\"\x95\x01\n\x07Reserve\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x14\n\x0c\x63omplaint_id\x18\x02 \x01(\t\x12\r\n\x05store\x18\x03 \x01(\t\x12\'\n\x06\x61mount\x18\x04 \x01(\x0b\x32\x17.redress.types.v1.Money\x12*\n\x04kind\x18\x05 \x01(\x0e\x32\x1c.redress.events.v1.OfferKind\"\x1b\n\x07Release\x12\x10\n\x08offer_id\x18\x01 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,33 +38,33 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.compensation.v1.com
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_COMPENSATIONCOMMAND']._serialized_start=274
-  _globals['_COMPENSATIONCOMMAND']._serialized_end=1250
-  _globals['_PROPOSE']._serialized_start=1253
-  _globals['_PROPOSE']._serialized_end=1504
-  _globals['_APPROVE']._serialized_start=1506
-  _globals['_APPROVE']._serialized_end=1533
-  _globals['_REJECT']._serialized_start=1535
-  _globals['_REJECT']._serialized_end=1577
-  _globals['_NOTEFUNDING']._serialized_start=1579
-  _globals['_NOTEFUNDING']._serialized_end=1658
-  _globals['_PRESENT']._serialized_start=1660
-  _globals['_PRESENT']._serialized_end=1731
-  _globals['_ANSWER']._serialized_start=1733
-  _globals['_ANSWER']._serialized_end=1801
-  _globals['_ISSUE']._serialized_start=1803
-  _globals['_ISSUE']._serialized_end=1828
-  _globals['_STARTPAYMENT']._serialized_start=1830
-  _globals['_STARTPAYMENT']._serialized_end=1879
-  _globals['_RECORDPAYMENT']._serialized_start=1882
-  _globals['_RECORDPAYMENT']._serialized_end=2026
-  _globals['_REVERSE']._serialized_start=2028
-  _globals['_REVERSE']._serialized_end=2071
-  _globals['_EXPIRE']._serialized_start=2073
-  _globals['_EXPIRE']._serialized_end=2099
-  _globals['_NOTERELEASE']._serialized_start=2101
-  _globals['_NOTERELEASE']._serialized_end=2148
-  _globals['_RESERVE']._serialized_start=2151
-  _globals['_RESERVE']._serialized_end=2300
-  _globals['_RELEASE']._serialized_start=2302
-  _globals['_RELEASE']._serialized_end=2329
+  _globals['_COMPENSATIONCOMMAND']._serialized_end=1313
+  _globals['_PROPOSE']._serialized_start=1316
+  _globals['_PROPOSE']._serialized_end=1567
+  _globals['_APPROVE']._serialized_start=1569
+  _globals['_APPROVE']._serialized_end=1596
+  _globals['_REJECT']._serialized_start=1598
+  _globals['_REJECT']._serialized_end=1640
+  _globals['_NOTEFUNDING']._serialized_start=1642
+  _globals['_NOTEFUNDING']._serialized_end=1721
+  _globals['_PRESENT']._serialized_start=1723
+  _globals['_PRESENT']._serialized_end=1794
+  _globals['_ANSWER']._serialized_start=1796
+  _globals['_ANSWER']._serialized_end=1864
+  _globals['_ISSUE']._serialized_start=1866
+  _globals['_ISSUE']._serialized_end=1891
+  _globals['_STARTPAYMENT']._serialized_start=1893
+  _globals['_STARTPAYMENT']._serialized_end=1942
+  _globals['_RECORDPAYMENT']._serialized_start=1945
+  _globals['_RECORDPAYMENT']._serialized_end=2089
+  _globals['_REVERSE']._serialized_start=2091
+  _globals['_REVERSE']._serialized_end=2134
+  _globals['_EXPIRE']._serialized_start=2136
+  _globals['_EXPIRE']._serialized_end=2162
+  _globals['_NOTERELEASE']._serialized_start=2164
+  _globals['_NOTERELEASE']._serialized_end=2211
+  _globals['_RESERVE']._serialized_start=2214
+  _globals['_RESERVE']._serialized_end=2363
+  _globals['_RELEASE']._serialized_start=2365
+  _globals['_RELEASE']._serialized_end=2392
 # @@protoc_insertion_point(module_scope)

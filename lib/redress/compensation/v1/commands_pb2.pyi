@@ -12,10 +12,11 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class CompensationCommand(_message.Message):
-    __slots__ = ("context", "note_complaint", "note_resolved", "propose", "approve", "reject", "note_funding", "present", "answer", "issue", "start_payment", "record_payment", "reverse", "expire", "note_release", "reserve", "release")
+    __slots__ = ("context", "note_complaint", "note_resolved", "note_amendment", "propose", "approve", "reject", "note_funding", "present", "answer", "issue", "start_payment", "record_payment", "reverse", "expire", "note_release", "reserve", "release")
     CONTEXT_FIELD_NUMBER: _ClassVar[int]
     NOTE_COMPLAINT_FIELD_NUMBER: _ClassVar[int]
     NOTE_RESOLVED_FIELD_NUMBER: _ClassVar[int]
+    NOTE_AMENDMENT_FIELD_NUMBER: _ClassVar[int]
     PROPOSE_FIELD_NUMBER: _ClassVar[int]
     APPROVE_FIELD_NUMBER: _ClassVar[int]
     REJECT_FIELD_NUMBER: _ClassVar[int]
@@ -33,6 +34,7 @@ class CompensationCommand(_message.Message):
     context: _commands_pb2.CommandContext
     note_complaint: _intake_pb2.ComplaintFiled
     note_resolved: _resolution_pb2.CaseClosed
+    note_amendment: _intake_pb2.ComplaintAmended
     propose: Propose
     approve: Approve
     reject: Reject
@@ -47,7 +49,7 @@ class CompensationCommand(_message.Message):
     note_release: NoteRelease
     reserve: Reserve
     release: Release
-    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., note_complaint: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_resolved: _Optional[_Union[_resolution_pb2.CaseClosed, _Mapping]] = ..., propose: _Optional[_Union[Propose, _Mapping]] = ..., approve: _Optional[_Union[Approve, _Mapping]] = ..., reject: _Optional[_Union[Reject, _Mapping]] = ..., note_funding: _Optional[_Union[NoteFunding, _Mapping]] = ..., present: _Optional[_Union[Present, _Mapping]] = ..., answer: _Optional[_Union[Answer, _Mapping]] = ..., issue: _Optional[_Union[Issue, _Mapping]] = ..., start_payment: _Optional[_Union[StartPayment, _Mapping]] = ..., record_payment: _Optional[_Union[RecordPayment, _Mapping]] = ..., reverse: _Optional[_Union[Reverse, _Mapping]] = ..., expire: _Optional[_Union[Expire, _Mapping]] = ..., note_release: _Optional[_Union[NoteRelease, _Mapping]] = ..., reserve: _Optional[_Union[Reserve, _Mapping]] = ..., release: _Optional[_Union[Release, _Mapping]] = ...) -> None: ...
+    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., note_complaint: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_resolved: _Optional[_Union[_resolution_pb2.CaseClosed, _Mapping]] = ..., note_amendment: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., propose: _Optional[_Union[Propose, _Mapping]] = ..., approve: _Optional[_Union[Approve, _Mapping]] = ..., reject: _Optional[_Union[Reject, _Mapping]] = ..., note_funding: _Optional[_Union[NoteFunding, _Mapping]] = ..., present: _Optional[_Union[Present, _Mapping]] = ..., answer: _Optional[_Union[Answer, _Mapping]] = ..., issue: _Optional[_Union[Issue, _Mapping]] = ..., start_payment: _Optional[_Union[StartPayment, _Mapping]] = ..., record_payment: _Optional[_Union[RecordPayment, _Mapping]] = ..., reverse: _Optional[_Union[Reverse, _Mapping]] = ..., expire: _Optional[_Union[Expire, _Mapping]] = ..., note_release: _Optional[_Union[NoteRelease, _Mapping]] = ..., reserve: _Optional[_Union[Reserve, _Mapping]] = ..., release: _Optional[_Union[Release, _Mapping]] = ...) -> None: ...
 
 class Propose(_message.Message):
     __slots__ = ("offer_id", "kind", "amount", "description", "circumstances", "earlier_complaints", "earlier_offers_declined")

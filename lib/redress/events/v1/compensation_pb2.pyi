@@ -68,6 +68,18 @@ class ComplaintNoted(_message.Message):
     channel: _complaint_pb2.Channel
     def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., customer_id: _Optional[str] = ..., store: _Optional[str] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., channel: _Optional[_Union[_complaint_pb2.Channel, str]] = ...) -> None: ...
 
+class ComplaintFactsAmended(_message.Message):
+    __slots__ = ("complaint_id", "category", "severity", "store")
+    COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    SEVERITY_FIELD_NUMBER: _ClassVar[int]
+    STORE_FIELD_NUMBER: _ClassVar[int]
+    complaint_id: str
+    category: _complaint_pb2.Category
+    severity: _complaint_pb2.Severity
+    store: str
+    def __init__(self, complaint_id: _Optional[str] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., store: _Optional[str] = ...) -> None: ...
+
 class PolicyUsed(_message.Message):
     __slots__ = ("version", "digest", "rule")
     VERSION_FIELD_NUMBER: _ClassVar[int]
