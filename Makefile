@@ -10,7 +10,7 @@ GHZ_VERSION := v0.120.0
 GHZ_STAMP := build/go/bin/.ghz-$(GHZ_VERSION)
 BENCH_MODE ?= reduced
 
-.PHONY: run test unit lint protos protos-check demo replay bench kafka-start kafka-stop kafka-status clean
+.PHONY: run test unit lint protos protos-check demo replay bench eval-text kafka-start kafka-stop kafka-status clean
 
 run: $(VENV_STAMP) $(KAFKA_STAMP)
 	$(PY) -m redress.dev.run
@@ -19,6 +19,10 @@ run: $(VENV_STAMP) $(KAFKA_STAMP)
 test: $(VENV_STAMP) $(KAFKA_STAMP) protos-check lint
 	$(PY) -m pytest -q -p no:cacheprovider --durations=5; status=$$?; \
 	REDRESS_KAFKA_DATA_DIR=.redress/test-kafka $(PY) -m redress.dev.broker stop >/dev/null; exit $$status
+
+# Trains the text classifiers on the fixed split and prints held-out accuracy per language and category.
+eval-text: $(VENV_STAMP)
+	$(PY) -m redress.dev.eval_text
 
 unit: $(VENV_STAMP)
 	$(PY) -m pytest -q -m "not kafka" tests
@@ -58,7 +62,7 @@ protos-check: $(VENV_STAMP) $(FIELD_BEHAVIOR)
 
 lint: $(VENV_STAMP) $(FIELD_BEHAVIOR)
 	.venv/bin/buf lint protos
-	$(PY) -m pyflakes lib/redress/kernel/*.py lib/redress/dev/*.py lib/redress/*.py services/*/redress_*/*.py tests bench
+	$(PY) -m pyflakes lib/redress/kernel/*.py lib/redress/dev/*.py lib/redress/text/*.py lib/redress/*.py services/*/redress_*/*.py tests bench
 
 demo: $(VENV_STAMP)
 	$(PY) -m redress.dev.demo

@@ -31,6 +31,8 @@ def test_bad_conduct_is_flagged_by_rule(text, rule):
     "We are very sorry. We have refunded your meal and spoken to the team.",
     "Yaşadığınız sorun için gerçekten özür dileriz; ücretinizi iade ettik.",
     "Ζητούμε συγγνώμη. Σας επιστρέψαμε τα χρήματα.",
+    "Yaşadığınız sorun için çok özür dileriz. İade politikamız gereği ürün bedelinin tamamını kartınıza iade ettik.",
+    "It was entirely our fault, not yours, and under our return policy the refund is already on its way.",
 ])
 def test_a_good_message_passes(text):
     assert flagged(RULES, text, types.CHANNEL_PHONE) == []

@@ -3,6 +3,8 @@ complaint's single writer; each answer comes from the read model once it has cau
 """
 from __future__ import annotations
 
+import asyncio
+
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,7 +20,7 @@ from redress.kernel.topics import partition_for
 from redress.kernel.servicelog import ServiceLog
 from redress.types.v1 import complaint_pb2 as types
 from redress_intake import domain
-from redress_intake.categories import suggest_category
+from redress_intake.reading import publicity_intent, understand, warm
 from redress_intake.projection import ComplaintBook, with_customer
 
 log = structlog.get_logger(__name__)
@@ -37,6 +39,7 @@ class Intake:
         self.book = book
 
     async def start(self) -> None:
+        await asyncio.to_thread(warm)  # the text classifiers, trained from their data once
         log.info("intake ready", events=self.log.events_read)
 
     # -- commands ------------------------------------------------------------------------
@@ -49,9 +52,7 @@ class Intake:
         earlier = self.book.complaint_for_request(org, request_id)
         if earlier:
             return self._filing_answer(org, earlier, request_id)
-        if not draft.category:
-            draft.category = suggest_category(draft.description)
-            draft.category_suggested = True
+        understand(draft)
         draft.severity = draft.severity or types.SEVERITY_MEDIUM
         draft.organisation = org
         customer_id = self.book.customer_for(org, draft.contact, request_id)
@@ -60,6 +61,9 @@ class Intake:
                                    complaint_id_in(org, request_id, partition, self.log.partitions))
         draft.complaint_id = command.context.complaint_id
         command.file.CopyFrom(with_customer(draft, customer_id, []))
+        intent = publicity_intent(draft.description, draft.language)
+        if intent:
+            command.publicity_intent.CopyFrom(intent)
         structlog.contextvars.bind_contextvars(complaint_id=draft.complaint_id)
         await self.log.send(command)
         complaint_id = self.book.complaint_for_request(org, request_id)

@@ -46,6 +46,8 @@ class Complaint:
     status: str = OPEN
     repeat_channels: tuple[int, ...] = ()
     withdrawn_reason: str = ""
+    publicity_intents: tuple[str, ...] = ()  # where the customer said they will go public
+    suggested_links: tuple[str, ...] = ()  # other contacts' complaints this one quoted
 
     @property
     def complaint_id(self) -> str:
@@ -165,7 +167,7 @@ def decide(state: Complaint | None, command: IntakeCommand, now: datetime) -> li
     if state is None:
         raise NotFound(f"complaint {command.context.complaint_id} does not exist", "complaint_id")
     if action == "repeat_contact":
-        return record_repeat_contact(state, command.repeat_contact)
+        return record_repeat_contact(state, command)
     if action == "amend":
         return amend(state, command.amend)
     if action == "withdraw":
@@ -181,7 +183,24 @@ def file_complaint(state: Complaint | None, command: IntakeCommand, now: datetim
     validate_filing(filed, now)
     acknowledged = ev.ComplaintAcknowledged(
         complaint_id=filed.complaint_id, reference=reference_for(filed.complaint_id), channel=filed.channel)
-    return [filed, acknowledged]
+    return [filed, acknowledged, *_understood(command, filed.complaint_id)]
+
+
+def _understood(command: IntakeCommand, complaint_id: str) -> list:
+    """What the server read in the customer's words: an intent to go public, a complaint
+    of another contact's that they quoted."""
+    found = []
+    if command.HasField("publicity_intent"):
+        intent = ev.PublicityIntentStated()
+        intent.CopyFrom(command.publicity_intent)
+        intent.complaint_id = complaint_id
+        found.append(intent)
+    if command.HasField("suggested_link") and command.suggested_link.suggested_complaint_id != complaint_id:
+        link = ev.ComplaintLinkSuggested()
+        link.CopyFrom(command.suggested_link)
+        link.complaint_id = complaint_id
+        found.append(link)
+    return found
 
 
 def _require_open(state: Complaint, doing: str) -> None:
@@ -189,11 +208,12 @@ def _require_open(state: Complaint, doing: str) -> None:
         raise Rejected(f"complaint {state.complaint_id} is {state.status}; it cannot be {doing}", "complaint_id")
 
 
-def record_repeat_contact(state: Complaint, repeat: ev.RepeatContactRecorded) -> list:
+def record_repeat_contact(state: Complaint, command: IntakeCommand) -> list:
+    repeat = command.repeat_contact
     _require_open(state, "linked to a new contact")
     validate_contact(repeat.contact)
     check_length("description", repeat.description)
-    return [repeat]
+    return [repeat, *_understood(command, state.complaint_id)]
 
 
 def amend(state: Complaint, amendment: ev.ComplaintAmended) -> list:
@@ -238,4 +258,8 @@ def apply(state: Complaint | None, event, at: datetime) -> Complaint:
         state = replace(state, filed=filed)
     elif isinstance(event, ev.ComplaintWithdrawn):
         state = replace(state, status=WITHDRAWN, withdrawn_reason=event.reason)
+    elif isinstance(event, ev.PublicityIntentStated):
+        state = replace(state, publicity_intents=state.publicity_intents + (event.where,))
+    elif isinstance(event, ev.ComplaintLinkSuggested):
+        state = replace(state, suggested_links=state.suggested_links + (event.suggested_complaint_id,))
     return replace(state, updated_at=at)

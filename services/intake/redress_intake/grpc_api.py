@@ -35,7 +35,10 @@ def complaint_message(c: domain.Complaint) -> api.Complaint:
         order_reference=f.order_reference, filed_at=timestamp(c.filed_at), category=f.category,
         category_suggested=f.category_suggested, severity=f.severity,
         repeat_contact_channels=list(c.repeat_channels), withdrawn_reason=c.withdrawn_reason,
-        etag=c.etag, updated_at=timestamp(c.updated_at))
+        etag=c.etag, updated_at=timestamp(c.updated_at), language=f.language,
+        category_confidence=f.category_confidence, category_evidence=f.category_evidence,
+        category_needs_review=f.category_needs_review, publicity_intents=c.publicity_intents,
+        suggested_links=c.suggested_links)
     if f.HasField("occurred_at"):
         message.occurred_at.CopyFrom(f.occurred_at)
     return message

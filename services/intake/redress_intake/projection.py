@@ -40,8 +40,10 @@ class ComplaintFilter:
 SCHEMA = """
 CREATE TABLE complaints(
     complaint_id TEXT PRIMARY KEY, organisation TEXT NOT NULL, filed_at INTEGER NOT NULL, status TEXT NOT NULL,
-    channel INTEGER NOT NULL, category INTEGER NOT NULL, customer_id TEXT NOT NULL, store TEXT NOT NULL
+    channel INTEGER NOT NULL, category INTEGER NOT NULL, customer_id TEXT NOT NULL, store TEXT NOT NULL,
+    reference TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX complaints_by_reference ON complaints(organisation, reference);
 CREATE INDEX complaints_by_filing ON complaints(organisation, filed_at, complaint_id);
 CREATE INDEX complaints_by_customer ON complaints(customer_id, status, filed_at, complaint_id);
 CREATE TABLE customers(organisation TEXT, contact TEXT, customer_id TEXT NOT NULL,
@@ -98,8 +100,8 @@ class ComplaintBook:
 
     def _flush(self) -> None:
         rows = [(cid, c.filed.organisation, micros(c.filed_at), c.status, c.filed.channel, c.filed.category,
-                 c.filed.customer_id, c.filed.store.casefold()) for cid, c in self._changed.items()]
-        self.store.db.executemany("INSERT OR REPLACE INTO complaints VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                 c.filed.customer_id, c.filed.store.casefold(), c.reference) for cid, c in self._changed.items()]
+        self.store.db.executemany("INSERT OR REPLACE INTO complaints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self._changed.clear()
 
     def watch(self, watcher: Callable[[Envelope], None]) -> Callable[[], None]:
@@ -131,6 +133,12 @@ class ComplaintBook:
                 return found[0]
         seed = keys[0] if keys else f"name:{contact.name.strip().casefold()}:{request_id or uuid.uuid4()}"
         return customer_id(organisation, seed)
+
+    def complaint_for_reference(self, organisation: str, reference: str) -> Complaint | None:
+        """The organisation's complaint whose acknowledgement gave this reference."""
+        found = self.store.db.execute("SELECT complaint_id FROM complaints WHERE organisation = ? AND reference = ?",
+                                      (organisation, reference)).fetchone()
+        return self.complaints[found[0]] if found else None
 
     def open_complaints_of(self, organisation: str, customer_id: str, exclude: str = "") -> list[Complaint]:
         rows = self.store.db.execute(

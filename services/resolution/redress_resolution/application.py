@@ -32,7 +32,7 @@ CLOCK_CLIENT = "redress-resolution-clock"
 DOSSIER_LEVELS = (3, 4)  # corporate office, owner
 INTAKE_REACTIONS = {iev.ComplaintFiled: "open", iev.ComplaintAcknowledged: "note_acknowledgement",
                     iev.RepeatContactRecorded: "note_repeat_contact", iev.ComplaintAmended: "reclassify",
-                    iev.ComplaintWithdrawn: "close_withdrawn"}
+                    iev.ComplaintWithdrawn: "close_withdrawn", iev.PublicityIntentStated: "note_publicity_intent"}
 BUDGETS = "budget/"  # compensation's budget streams: no case of ours
 # Compensation's events on an offer: what the case notes, and the detail in words. Never
 # the voucher code: whoever holds it can redeem it.

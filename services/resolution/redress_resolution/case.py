@@ -15,6 +15,7 @@ from redress.types.v1 import complaint_pb2 as types
 from redress.types.v1.money_pb2 import Money
 
 OPEN, PROPOSED, AWAITING_PREVENTION, CLOSED = "open", "resolution_proposed", "awaiting_prevention", "closed"
+NORMAL, HIGH = "normal", "high"
 RUNNING, MET, BREACHED, STOPPED = "running", "met", "breached", "stopped"
 LEVEL_CLOCKS = ("acknowledge", "first_contact", "assignment")  # belong to one level's handling
 LEVEL_NAMES = {types.LEVEL_POINT_OF_CONTACT: "point of contact", types.LEVEL_MANAGER: "manager",
@@ -58,6 +59,7 @@ class Case:
     last_score: int = 0
     escalations: int = 0
     updated_at: datetime | None = None
+    priority: str = NORMAL
     # Compensation's offers on the complaint: offer_id -> (OfferKind, amount), from their proposals.
     offers: Mapping[str, tuple[int, Money]] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -184,6 +186,7 @@ _APPLY: dict[type, Callable[[Case, Message, datetime], Case]] = {
     rev.EscalationRequested: _unchanged,
     rev.CustomerContactedAgain: _unchanged,
     rev.ComplaintAcknowledgementNoted: _unchanged,
+    rev.CasePriorityRaised: lambda s, e, t: replace(s, priority=HIGH),
     rev.CompensationNoted: _compensation,
 }
 EVENTS = frozenset({rev.CaseOpened, *_APPLY})  # every event a case folds

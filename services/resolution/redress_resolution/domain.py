@@ -18,13 +18,14 @@ from google.protobuf.message import Message
 from redress.kernel.rejections import Invalid, NotFound, Rejected
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
 from redress_resolution import clocks, workflow
-from redress_resolution.case import (AWAITING_PREVENTION, BREACHED, CLOSED, EVENTS, LEVEL_NAMES, MET, OPEN,
-                                     PROPOSED, RUNNING, STOPPED, Case, ClockRun, apply)
+from redress_resolution.case import (AWAITING_PREVENTION, BREACHED, CLOSED, EVENTS, HIGH, LEVEL_NAMES, MET, NORMAL,
+                                     OPEN, PROPOSED, RUNNING, STOPPED, Case, ClockRun, apply)
 from redress_resolution.inputs import NAME_LIMIT, TEXT_LIMIT
 from redress_resolution.policy import Policy
 
 __all__ = ["decide", "apply", "Case", "ClockRun", "EVENTS", "Rejected", "LEVEL_NAMES", "NAME_LIMIT", "TEXT_LIMIT",
-           "OPEN", "PROPOSED", "AWAITING_PREVENTION", "CLOSED", "RUNNING", "MET", "BREACHED", "STOPPED"]
+           "OPEN", "PROPOSED", "AWAITING_PREVENTION", "CLOSED", "RUNNING", "MET", "BREACHED", "STOPPED", "NORMAL",
+           "HIGH"]
 
 CLOCK_RULES = {"pause": clocks.pause, "resume": clocks.resume, "extend": clocks.extend}
 

@@ -102,6 +102,9 @@ def describe(event) -> str:
         case rev.CaseReclassified():
             return (f"Reclassified: {_enum(types.Category, event.category, 'CATEGORY_')}, "
                     f"{_enum(types.Severity, event.severity, 'SEVERITY_')} severity")
+        case rev.CasePriorityRaised():
+            said = f": \u201c{event.excerpt}\u201d" if event.excerpt else ""
+            return f"Priority raised: the customer said they will go public ({event.where.replace('_', ' ')}){said}"
         case rev.CaseClosed():
             return f"Case closed ({event.reason})"
         case rev.CaseReopened():
@@ -124,7 +127,7 @@ def describe(event) -> str:
 PROMISES = (rev.ApologyMade, rev.ExplanationGiven, rev.FixRecorded, rev.CompensationOffered,
             rev.MessageSentToCustomer, rev.ResolutionProposed, rev.PreventionRecorded)
 CONCERNS = (rev.VerdictRecorded, rev.EscalationRequested, rev.CaseEscalated, rev.ClockBreached,
-            rev.CustomerContactedAgain)
+            rev.CustomerContactedAgain, rev.CasePriorityRaised)
 # Compensation's notes: what management offered or paid, and what came to nothing.
 PROMISED_OFFERS = frozenset({"presented", "accepted", "issued"})
 FAILED_OFFERS = frozenset({"declined", "expired", "rejected", "unfunded"})

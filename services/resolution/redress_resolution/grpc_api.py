@@ -20,6 +20,8 @@ READ, WRITE = "complaints:read", "complaints:write"
 STATUS = {domain.OPEN: api.CASE_STATUS_OPEN, domain.PROPOSED: api.CASE_STATUS_RESOLUTION_PROPOSED,
           domain.AWAITING_PREVENTION: api.CASE_STATUS_AWAITING_PREVENTION, domain.CLOSED: api.CASE_STATUS_CLOSED}
 STATUS_NAMES = {v: k for k, v in STATUS.items()}
+PRIORITY = {domain.NORMAL: api.CASE_PRIORITY_NORMAL, domain.HIGH: api.CASE_PRIORITY_HIGH}
+PRIORITY_NAMES = {v: k for k, v in PRIORITY.items()}
 # Each step's command, built from the request's own fields: the server adds the rest.
 STEP_COMMANDS = {
     "understand": lambda s: cmd.UnderstandCustomer(customer_reason=s.customer_reason, notes=s.notes),
@@ -39,6 +41,7 @@ def case_message(case: domain.Case) -> api.Case:
         level=case.level, handler=case.handler, steps_done=sorted(case.steps), last_score=case.last_score,
         opened_at=timestamp(case.opened_at), clocks_paused=case.paused_since is not None, escalations=case.escalations,
         etag=str(case.version), category=case.opened.category, severity=case.opened.severity,
+        priority=PRIORITY[case.priority],
         clocks=[api.ClockState(clock=run.clock, state=run.state, warned=run.warned) for run in case.clocks.values()])
     if case.closed_at:
         message.closed_at.CopyFrom(timestamp(case.closed_at))
@@ -76,7 +79,10 @@ class ResolutionServicer(Authenticated, api_grpc.ResolutionServiceServicer):
             raise Invalid(f"level has no value {request.level}", "level")
         if len(request.handler) > domain.NAME_LIMIT:
             raise Invalid("handler is too long", "handler")
-        where = CaseFilter(STATUS_NAMES.get(request.status, ""), request.level, request.handler)
+        if request.priority not in api.CasePriority.values():
+            raise Invalid(f"priority has no value {request.priority}", "priority")
+        where = CaseFilter(STATUS_NAMES.get(request.status, ""), request.level, request.handler,
+                           PRIORITY_NAMES.get(request.priority, ""))
         await self.resolution.caught_up()
         org = caller.principal.organisation
         cases, token = page(lambda after, n: self.resolution.book.list(org, where, after, n),

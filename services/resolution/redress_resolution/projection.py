@@ -15,7 +15,7 @@ from redress_resolution.domain import Case
 SCHEMA = """
 CREATE TABLE cases(
     complaint_id TEXT PRIMARY KEY, organisation TEXT NOT NULL, opened_at INTEGER NOT NULL, status TEXT NOT NULL,
-    level INTEGER NOT NULL, handler TEXT NOT NULL, next_moment INTEGER
+    level INTEGER NOT NULL, handler TEXT NOT NULL, next_moment INTEGER, priority TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX cases_by_opening ON cases(organisation, opened_at, complaint_id);
 CREATE INDEX cases_by_next_moment ON cases(next_moment) WHERE next_moment IS NOT NULL;
@@ -27,6 +27,7 @@ class CaseFilter:
     status: str = ""
     level: int = 0
     handler: str = ""
+    priority: str = ""
 
 
 class CaseBook:
@@ -52,8 +53,8 @@ class CaseBook:
 
     def _flush(self) -> None:
         rows = [(cid, c.organisation, micros(c.opened_at), c.status, c.level, c.handler,
-                 (moment := next_moment(c)) and micros(moment)) for cid, c in self._changed.items()]
-        self.store.db.executemany("INSERT OR REPLACE INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                 (moment := next_moment(c)) and micros(moment), c.priority) for cid, c in self._changed.items()]
+        self.store.db.executemany("INSERT OR REPLACE INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self._changed.clear()
 
     def get(self, organisation: str, complaint_id: str) -> Case | None:
@@ -72,6 +73,7 @@ class CaseBook:
     def list(self, organisation: str, where: CaseFilter, after: tuple[int, str] | None = None,
              limit: int = 2**31) -> list[Case]:
         """Oldest opened first (then by id), after an (opened_at in microseconds, id) key."""
-        where_clauses = [("status = ?", where.status), ("level = ?", where.level), ("handler = ?", where.handler)]
+        where_clauses = [("status = ?", where.status), ("level = ?", where.level), ("handler = ?", where.handler),
+                         ("priority = ?", where.priority)]
         return [self.cases[cid] for cid in walk(self.store.db, "cases", "opened_at", organisation, where_clauses,
                                                 after, limit)]

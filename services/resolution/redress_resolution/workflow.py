@@ -16,7 +16,7 @@ from redress.kernel.rejections import AlreadyExists, Forbidden, Invalid, Rejecte
 from redress.resolution.v1 import commands_pb2 as cmd
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution import clocks
-from redress_resolution.case import (AWAITING_PREVENTION, CLOSED, LEVEL_NAMES, OPEN, PROPOSED, RUNNING, Case,
+from redress_resolution.case import (AWAITING_PREVENTION, CLOSED, HIGH, LEVEL_NAMES, OPEN, PROPOSED, RUNNING, Case,
                                      reclassified, require_not_closed)
 from redress_resolution.conduct import flagged
 from redress_resolution.inputs import NAME_LIMIT, TEXT_LIMIT, check_text
@@ -55,6 +55,14 @@ def open_case(state: Case | None, command: cmd.ResolutionCommand, now: datetime,
     facts.routing_rule = rule.id
     facts.clocks.extend(policy.opening_clocks(facts.organisation, facts.severity, start))
     return [facts]
+
+
+def note_publicity_intent(state: Case, payload: iev.PublicityIntentStated, command, now, policy) -> list:
+    """The customer said they will go public: the case comes first (once raised, it stays)."""
+    if state.priority == HIGH:
+        return []
+    return [rev.CasePriorityRaised(reason=f"the customer said they will go public ({payload.where.replace('_', ' ')})",
+                                   where=payload.where, evidence=payload.evidence, excerpt=payload.excerpt)]
 
 
 def note_acknowledgement(state: Case, payload: iev.ComplaintAcknowledged, command, now, policy) -> list:
@@ -269,7 +277,7 @@ def _guard_conduct(state: Case, event: Message, command: cmd.ResolutionCommand, 
 
 
 DECIDERS = {
-    "note_acknowledgement": note_acknowledgement, "note_repeat_contact": note_repeat_contact,
+    "note_acknowledgement": note_acknowledgement, "note_publicity_intent": note_publicity_intent, "note_repeat_contact": note_repeat_contact,
     "reclassify": reclassify, "close_withdrawn": close_withdrawn, "reassign": reassign,
     **{step: record_step for step in STEP_EVENTS},
     "propose": propose, "verdict": verdict, "request_escalation": request_escalation, "reopen": reopen,

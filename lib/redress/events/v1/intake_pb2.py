@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from redress.types.v1 import complaint_pb2 as redress_dot_types_dot_v1_dot_complaint__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eredress/events/v1/intake.proto\x12\x11redress.events.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a redress/types/v1/complaint.proto\"\xd1\x03\n\x0e\x43omplaintFiled\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x03 \x01(\t\x12*\n\x07\x63hannel\x18\x04 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12\x32\n\x07\x63ontact\x18\x05 \x01(\x0b\x32!.redress.types.v1.CustomerContact\x12\x13\n\x0b\x64\x65scription\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x65sired_remedy\x18\x07 \x01(\t\x12\r\n\x05store\x18\x08 \x01(\t\x12\x17\n\x0forder_reference\x18\t \x01(\t\x12/\n\x0boccurred_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x63\x61tegory\x18\x0b \x01(\x0e\x32\x1a.redress.types.v1.Category\x12\x1a\n\x12\x63\x61tegory_suggested\x18\x0c \x01(\x08\x12,\n\x08severity\x18\r \x01(\x0e\x32\x1a.redress.types.v1.Severity\x12 \n\x18other_open_complaint_ids\x18\x0e \x03(\t\"l\n\x15\x43omplaintAcknowledged\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\x12*\n\x07\x63hannel\x18\x03 \x01(\x0e\x32\x19.redress.types.v1.Channel\"\xba\x01\n\x15RepeatContactRecorded\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12\x32\n\x07\x63ontact\x18\x03 \x01(\x0b\x32!.redress.types.v1.CustomerContact\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x16\n\x0e\x64\x65sired_remedy\x18\x05 \x01(\t\"\xdc\x01\n\x10\x43omplaintAmended\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\x12,\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1a.redress.types.v1.Category\x12,\n\x08severity\x18\x04 \x01(\x0e\x32\x1a.redress.types.v1.Severity\x12\r\n\x05store\x18\x05 \x01(\t\x12\x17\n\x0forder_reference\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x65sired_remedy\x18\x07 \x01(\t\":\n\x12\x43omplaintWithdrawn\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eredress/events/v1/intake.proto\x12\x11redress.events.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a redress/types/v1/complaint.proto\"\xba\x04\n\x0e\x43omplaintFiled\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x03 \x01(\t\x12*\n\x07\x63hannel\x18\x04 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12\x32\n\x07\x63ontact\x18\x05 \x01(\x0b\x32!.redress.types.v1.CustomerContact\x12\x13\n\x0b\x64\x65scription\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x65sired_remedy\x18\x07 \x01(\t\x12\r\n\x05store\x18\x08 \x01(\t\x12\x17\n\x0forder_reference\x18\t \x01(\t\x12/\n\x0boccurred_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x63\x61tegory\x18\x0b \x01(\x0e\x32\x1a.redress.types.v1.Category\x12\x1a\n\x12\x63\x61tegory_suggested\x18\x0c \x01(\x08\x12,\n\x08severity\x18\r \x01(\x0e\x32\x1a.redress.types.v1.Severity\x12 \n\x18other_open_complaint_ids\x18\x0e \x03(\t\x12\x10\n\x08language\x18\x0f \x01(\t\x12\x1b\n\x13\x63\x61tegory_confidence\x18\x10 \x01(\x02\x12\x19\n\x11\x63\x61tegory_evidence\x18\x11 \x03(\t\x12\x1d\n\x15\x63\x61tegory_needs_review\x18\x12 \x01(\x08\"l\n\x15\x43omplaintAcknowledged\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x11\n\treference\x18\x02 \x01(\t\x12*\n\x07\x63hannel\x18\x03 \x01(\x0e\x32\x19.redress.types.v1.Channel\"\xe6\x01\n\x15RepeatContactRecorded\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.redress.types.v1.Channel\x12\x32\n\x07\x63ontact\x18\x03 \x01(\x0b\x32!.redress.types.v1.CustomerContact\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12\x16\n\x0e\x64\x65sired_remedy\x18\x05 \x01(\t\x12\x10\n\x08language\x18\x06 \x01(\t\x12\x18\n\x10quoted_reference\x18\x07 \x01(\t\"\x85\x01\n\x15PublicityIntentStated\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\r\n\x05where\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x02\x12\x10\n\x08\x65vidence\x18\x04 \x03(\t\x12\x10\n\x08language\x18\x05 \x01(\t\x12\x0f\n\x07\x65xcerpt\x18\x06 \x01(\t\"h\n\x16\x43omplaintLinkSuggested\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x1e\n\x16suggested_complaint_id\x18\x02 \x01(\t\x12\x18\n\x10quoted_reference\x18\x03 \x01(\t\"\xdc\x01\n\x10\x43omplaintAmended\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\x12,\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1a.redress.types.v1.Category\x12,\n\x08severity\x18\x04 \x01(\x0e\x32\x1a.redress.types.v1.Severity\x12\r\n\x05store\x18\x05 \x01(\t\x12\x17\n\x0forder_reference\x18\x06 \x01(\t\x12\x16\n\x0e\x64\x65sired_remedy\x18\x07 \x01(\t\":\n\x12\x43omplaintWithdrawn\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,13 +34,17 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.events.v1.intake_pb
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_COMPLAINTFILED']._serialized_start=121
-  _globals['_COMPLAINTFILED']._serialized_end=586
-  _globals['_COMPLAINTACKNOWLEDGED']._serialized_start=588
-  _globals['_COMPLAINTACKNOWLEDGED']._serialized_end=696
-  _globals['_REPEATCONTACTRECORDED']._serialized_start=699
-  _globals['_REPEATCONTACTRECORDED']._serialized_end=885
-  _globals['_COMPLAINTAMENDED']._serialized_start=888
-  _globals['_COMPLAINTAMENDED']._serialized_end=1108
-  _globals['_COMPLAINTWITHDRAWN']._serialized_start=1110
-  _globals['_COMPLAINTWITHDRAWN']._serialized_end=1168
+  _globals['_COMPLAINTFILED']._serialized_end=691
+  _globals['_COMPLAINTACKNOWLEDGED']._serialized_start=693
+  _globals['_COMPLAINTACKNOWLEDGED']._serialized_end=801
+  _globals['_REPEATCONTACTRECORDED']._serialized_start=804
+  _globals['_REPEATCONTACTRECORDED']._serialized_end=1034
+  _globals['_PUBLICITYINTENTSTATED']._serialized_start=1037
+  _globals['_PUBLICITYINTENTSTATED']._serialized_end=1170
+  _globals['_COMPLAINTLINKSUGGESTED']._serialized_start=1172
+  _globals['_COMPLAINTLINKSUGGESTED']._serialized_end=1276
+  _globals['_COMPLAINTAMENDED']._serialized_start=1279
+  _globals['_COMPLAINTAMENDED']._serialized_end=1499
+  _globals['_COMPLAINTWITHDRAWN']._serialized_start=1501
+  _globals['_COMPLAINTWITHDRAWN']._serialized_end=1559
 # @@protoc_insertion_point(module_scope)

@@ -253,6 +253,18 @@ class CaseReclassified(_message.Message):
     clocks: _containers.RepeatedCompositeFieldContainer[Clock]
     def __init__(self, category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., clocks: _Optional[_Iterable[_Union[Clock, _Mapping]]] = ...) -> None: ...
 
+class CasePriorityRaised(_message.Message):
+    __slots__ = ("reason", "where", "evidence", "excerpt")
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    WHERE_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    EXCERPT_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    where: str
+    evidence: _containers.RepeatedScalarFieldContainer[str]
+    excerpt: str
+    def __init__(self, reason: _Optional[str] = ..., where: _Optional[str] = ..., evidence: _Optional[_Iterable[str]] = ..., excerpt: _Optional[str] = ...) -> None: ...
+
 class ComplaintAcknowledgementNoted(_message.Message):
     __slots__ = ("reference",)
     REFERENCE_FIELD_NUMBER: _ClassVar[int]

@@ -26,7 +26,7 @@ from redress.commands.v1 import commands_pb2 as redress_dot_commands_dot_v1_dot_
 from redress.events.v1 import intake_pb2 as redress_dot_events_dot_v1_dot_intake__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n redress/intake/v1/commands.proto\x12\x11redress.intake.v1\x1a\"redress/commands/v1/commands.proto\x1a\x1eredress/events/v1/intake.proto\"\xb7\x02\n\rIntakeCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12\x31\n\x04\x66ile\x18\n \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12\x42\n\x0erepeat_contact\x18\x0b \x01(\x0b\x32(.redress.events.v1.RepeatContactRecordedH\x00\x12\x34\n\x05\x61mend\x18\x0c \x01(\x0b\x32#.redress.events.v1.ComplaintAmendedH\x00\x12\x39\n\x08withdraw\x18\r \x01(\x0b\x32%.redress.events.v1.ComplaintWithdrawnH\x00\x42\x08\n\x06\x61\x63tionb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n redress/intake/v1/commands.proto\x12\x11redress.intake.v1\x1a\"redress/commands/v1/commands.proto\x1a\x1eredress/events/v1/intake.proto\"\xbe\x03\n\rIntakeCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12\x42\n\x10publicity_intent\x18\x02 \x01(\x0b\x32(.redress.events.v1.PublicityIntentStated\x12\x41\n\x0esuggested_link\x18\x03 \x01(\x0b\x32).redress.events.v1.ComplaintLinkSuggested\x12\x31\n\x04\x66ile\x18\n \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12\x42\n\x0erepeat_contact\x18\x0b \x01(\x0b\x32(.redress.events.v1.RepeatContactRecordedH\x00\x12\x34\n\x05\x61mend\x18\x0c \x01(\x0b\x32#.redress.events.v1.ComplaintAmendedH\x00\x12\x39\n\x08withdraw\x18\r \x01(\x0b\x32%.redress.events.v1.ComplaintWithdrawnH\x00\x42\x08\n\x06\x61\x63tionb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,5 +34,5 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.intake.v1.commands_
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_INTAKECOMMAND']._serialized_start=124
-  _globals['_INTAKECOMMAND']._serialized_end=435
+  _globals['_INTAKECOMMAND']._serialized_end=570
 # @@protoc_insertion_point(module_scope)

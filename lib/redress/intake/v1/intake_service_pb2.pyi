@@ -23,7 +23,7 @@ COMPLAINT_STATUS_OPEN: ComplaintStatus
 COMPLAINT_STATUS_WITHDRAWN: ComplaintStatus
 
 class Complaint(_message.Message):
-    __slots__ = ("complaint_id", "organisation", "reference", "customer_id", "status", "channel", "contact", "description", "desired_remedy", "store", "order_reference", "occurred_at", "filed_at", "category", "category_suggested", "severity", "repeat_contact_channels", "withdrawn_reason", "etag", "updated_at")
+    __slots__ = ("complaint_id", "organisation", "reference", "customer_id", "status", "channel", "contact", "description", "desired_remedy", "store", "order_reference", "occurred_at", "filed_at", "category", "category_suggested", "severity", "repeat_contact_channels", "withdrawn_reason", "etag", "updated_at", "language", "category_confidence", "category_evidence", "category_needs_review", "publicity_intents", "suggested_links")
     COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
     ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
@@ -44,6 +44,12 @@ class Complaint(_message.Message):
     WITHDRAWN_REASON_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_NEEDS_REVIEW_FIELD_NUMBER: _ClassVar[int]
+    PUBLICITY_INTENTS_FIELD_NUMBER: _ClassVar[int]
+    SUGGESTED_LINKS_FIELD_NUMBER: _ClassVar[int]
     complaint_id: str
     organisation: str
     reference: str
@@ -64,7 +70,13 @@ class Complaint(_message.Message):
     withdrawn_reason: str
     etag: str
     updated_at: _timestamp_pb2.Timestamp
-    def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., reference: _Optional[str] = ..., customer_id: _Optional[str] = ..., status: _Optional[_Union[ComplaintStatus, str]] = ..., channel: _Optional[_Union[_complaint_pb2.Channel, str]] = ..., contact: _Optional[_Union[_complaint_pb2.CustomerContact, _Mapping]] = ..., description: _Optional[str] = ..., desired_remedy: _Optional[str] = ..., store: _Optional[str] = ..., order_reference: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., filed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., category_suggested: _Optional[bool] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., repeat_contact_channels: _Optional[_Iterable[_Union[_complaint_pb2.Channel, str]]] = ..., withdrawn_reason: _Optional[str] = ..., etag: _Optional[str] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    language: str
+    category_confidence: float
+    category_evidence: _containers.RepeatedScalarFieldContainer[str]
+    category_needs_review: bool
+    publicity_intents: _containers.RepeatedScalarFieldContainer[str]
+    suggested_links: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., reference: _Optional[str] = ..., customer_id: _Optional[str] = ..., status: _Optional[_Union[ComplaintStatus, str]] = ..., channel: _Optional[_Union[_complaint_pb2.Channel, str]] = ..., contact: _Optional[_Union[_complaint_pb2.CustomerContact, _Mapping]] = ..., description: _Optional[str] = ..., desired_remedy: _Optional[str] = ..., store: _Optional[str] = ..., order_reference: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., filed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., category_suggested: _Optional[bool] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., repeat_contact_channels: _Optional[_Iterable[_Union[_complaint_pb2.Channel, str]]] = ..., withdrawn_reason: _Optional[str] = ..., etag: _Optional[str] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., language: _Optional[str] = ..., category_confidence: _Optional[float] = ..., category_evidence: _Optional[_Iterable[str]] = ..., category_needs_review: _Optional[bool] = ..., publicity_intents: _Optional[_Iterable[str]] = ..., suggested_links: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ComplaintEvent(_message.Message):
     __slots__ = ("event_id", "type", "complaint_id", "sequence", "time", "source", "organisation", "actor", "client_id", "correlation_id", "causation_id", "request_id", "payload", "position_token")

@@ -21,11 +21,20 @@ class CaseStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CASE_STATUS_RESOLUTION_PROPOSED: _ClassVar[CaseStatus]
     CASE_STATUS_AWAITING_PREVENTION: _ClassVar[CaseStatus]
     CASE_STATUS_CLOSED: _ClassVar[CaseStatus]
+
+class CasePriority(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CASE_PRIORITY_UNSPECIFIED: _ClassVar[CasePriority]
+    CASE_PRIORITY_NORMAL: _ClassVar[CasePriority]
+    CASE_PRIORITY_HIGH: _ClassVar[CasePriority]
 CASE_STATUS_UNSPECIFIED: CaseStatus
 CASE_STATUS_OPEN: CaseStatus
 CASE_STATUS_RESOLUTION_PROPOSED: CaseStatus
 CASE_STATUS_AWAITING_PREVENTION: CaseStatus
 CASE_STATUS_CLOSED: CaseStatus
+CASE_PRIORITY_UNSPECIFIED: CasePriority
+CASE_PRIORITY_NORMAL: CasePriority
+CASE_PRIORITY_HIGH: CasePriority
 
 class ClockState(_message.Message):
     __slots__ = ("clock", "state", "warned")
@@ -38,7 +47,7 @@ class ClockState(_message.Message):
     def __init__(self, clock: _Optional[_Union[_resolution_pb2.Clock, _Mapping]] = ..., state: _Optional[str] = ..., warned: _Optional[bool] = ...) -> None: ...
 
 class Case(_message.Message):
-    __slots__ = ("complaint_id", "organisation", "status", "level", "handler", "steps_done", "clocks", "last_score", "opened_at", "closed_at", "clocks_paused", "escalations", "etag", "category", "severity")
+    __slots__ = ("complaint_id", "organisation", "status", "level", "handler", "steps_done", "clocks", "last_score", "opened_at", "closed_at", "clocks_paused", "escalations", "etag", "category", "severity", "priority")
     COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
     ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -54,6 +63,7 @@ class Case(_message.Message):
     ETAG_FIELD_NUMBER: _ClassVar[int]
     CATEGORY_FIELD_NUMBER: _ClassVar[int]
     SEVERITY_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
     complaint_id: str
     organisation: str
     status: CaseStatus
@@ -69,7 +79,8 @@ class Case(_message.Message):
     etag: str
     category: _complaint_pb2.Category
     severity: _complaint_pb2.Severity
-    def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., status: _Optional[_Union[CaseStatus, str]] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., handler: _Optional[str] = ..., steps_done: _Optional[_Iterable[str]] = ..., clocks: _Optional[_Iterable[_Union[ClockState, _Mapping]]] = ..., last_score: _Optional[int] = ..., opened_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., closed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., clocks_paused: _Optional[bool] = ..., escalations: _Optional[int] = ..., etag: _Optional[str] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ...) -> None: ...
+    priority: CasePriority
+    def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., status: _Optional[_Union[CaseStatus, str]] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., handler: _Optional[str] = ..., steps_done: _Optional[_Iterable[str]] = ..., clocks: _Optional[_Iterable[_Union[ClockState, _Mapping]]] = ..., last_score: _Optional[int] = ..., opened_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., closed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., clocks_paused: _Optional[bool] = ..., escalations: _Optional[int] = ..., etag: _Optional[str] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., priority: _Optional[_Union[CasePriority, str]] = ...) -> None: ...
 
 class CaseEvent(_message.Message):
     __slots__ = ("event_id", "type", "sequence", "time", "actor", "client_id", "correlation_id", "payload")
@@ -106,18 +117,20 @@ class GetCaseResponse(_message.Message):
     def __init__(self, case: _Optional[_Union[Case, _Mapping]] = ..., history: _Optional[_Iterable[_Union[CaseEvent, _Mapping]]] = ...) -> None: ...
 
 class ListCasesRequest(_message.Message):
-    __slots__ = ("page_size", "page_token", "status", "level", "handler")
+    __slots__ = ("page_size", "page_token", "status", "level", "handler", "priority")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     LEVEL_FIELD_NUMBER: _ClassVar[int]
     HANDLER_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
     page_size: int
     page_token: str
     status: CaseStatus
     level: _complaint_pb2.Level
     handler: str
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., status: _Optional[_Union[CaseStatus, str]] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., handler: _Optional[str] = ...) -> None: ...
+    priority: CasePriority
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., status: _Optional[_Union[CaseStatus, str]] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., handler: _Optional[str] = ..., priority: _Optional[_Union[CasePriority, str]] = ...) -> None: ...
 
 class ListCasesResponse(_message.Message):
     __slots__ = ("cases", "next_page_token")

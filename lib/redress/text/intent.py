@@ -1,0 +1,46 @@
+"""A customer's stated intent to go public (a review site, a blog, a newspaper, social
+media), and where: two classifiers trained on data/intent/, the first whether, the second
+where."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redress.text.classifier import Classifier
+from redress.text.corpus import Example, examples
+
+PLACES = ("review_site", "blog", "newspaper", "social")
+CONFIDENT = 0.6
+
+
+@dataclass(frozen=True)
+class Intent:
+    where: str  # one of PLACES
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Models:
+    whether: Classifier
+    where: Classifier
+
+
+def train(found: list[Example]) -> Models:
+    stated = [e for e in found if e.label == "True"]
+    return Models(Classifier([e.text for e in found], [e.label for e in found]),
+                  Classifier([e.text for e in stated], [e.extra["where"] for e in stated]))
+
+
+@lru_cache(maxsize=1)
+def models() -> Models:
+    return train(examples("intent", "public"))
+
+
+def stated_intent(text: str, trained: Models | None = None) -> Intent | None:
+    """The intent to go public the text states, or None."""
+    trained = trained or models()
+    verdict = trained.whether.judge(text)
+    if verdict.label != "True" or verdict.confidence < CONFIDENT:
+        return None
+    return Intent(trained.where.judge(text).label, verdict.confidence, verdict.evidence)
