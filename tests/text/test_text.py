@@ -26,8 +26,16 @@ def test_a_category_is_suggested_with_its_confidence_and_evidence(text, category
 
 
 def test_an_unsure_suggestion_is_other_and_flagged_for_a_person():
-    suggestion = category.suggest("xq zzv plor")
-    assert (suggestion.category, suggestion.needs_review) == (types.CATEGORY_OTHER, True)
+    from redress.text.classifier import Classifier
+
+    names = ["CATEGORY_FOOD_LATE_OR_COLD", "CATEGORY_ROBOT_SERVICE", "CATEGORY_STAFF_PUSHY",
+             "CATEGORY_PHONE_MENU_MAZE", "CATEGORY_WEBSITE_NO_VALUE"]
+    words = ["soup", "chatbot", "upsell", "keypad", "brochure"]
+    small = Classifier([f"the {w} again" for w in words] * 2, names * 2)
+    sure = category.suggest("the soup again", small)
+    unsure = category.suggest("ΧΨΩ ΦΘ", small)  # nothing it learnt
+    assert (sure.category, sure.needs_review) == (types.CATEGORY_FOOD_LATE_OR_COLD, False)
+    assert (unsure.category, unsure.needs_review) == (types.CATEGORY_OTHER, True) and unsure.confidence < 0.25
 
 
 @pytest.mark.parametrize("text, code", [

@@ -9,7 +9,7 @@ from redress.text.classifier import Classifier
 from redress.text.corpus import Example, examples
 from redress.types.v1 import complaint_pb2 as types
 
-CONFIDENT = 0.30
+CONFIDENT = 0.25
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import unicodedata
 def normalise(text: str) -> str:
     """Case- and accent-insensitive text, with Turkish dotless i and Greek final sigma folded."""
     text = text.replace("İ", "i").replace("I", "ı").casefold()
-    text = text.replace("ı", "i").replace("ς", "σ")
+    text = text.replace("ı", "i").replace("ς", "σ").replace("\u2019", "'").replace("\u2018", "'")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

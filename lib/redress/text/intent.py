@@ -3,14 +3,18 @@ media), and where: two classifiers trained on data/intent/, the first whether, t
 where."""
 from __future__ import annotations
 
+import re
+
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
 from redress.text.classifier import Classifier
-from redress.text.corpus import Example, examples
+from redress.text.corpus import DATA, Example, examples
+from redress.text.folding import any_phrase, normalise
 
 PLACES = ("review_site", "blog", "newspaper", "social")
-CONFIDENT = 0.6
+CONFIDENT = 0.5
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,24 @@ def models() -> Models:
     return train(examples("intent", "public"))
 
 
+@lru_cache(maxsize=1)
+def places() -> dict[str, re.Pattern]:
+    """Each kind of place's names and words (data/places.json)."""
+    named = json.loads((DATA / "places.json").read_text(encoding="utf-8"))
+    return {place: any_phrase(normalise(w) for w in named[place]) for place in PLACES}
+
+
+def where(text: str, trained: Models) -> str:
+    """The place the text names first; the classifier's guess when it names none."""
+    folded = normalise(text)
+    named = [(found.start(), place) for place, pattern in places().items() if (found := pattern.search(folded))]
+    return min(named)[1] if named else trained.where.judge(text).label
+
+
 def stated_intent(text: str, trained: Models | None = None) -> Intent | None:
     """The intent to go public the text states, or None."""
     trained = trained or models()
     verdict = trained.whether.judge(text)
     if verdict.label != "True" or verdict.confidence < CONFIDENT:
         return None
-    return Intent(trained.where.judge(text).label, verdict.confidence, verdict.evidence)
+    return Intent(where(text, trained), verdict.confidence, verdict.evidence)

@@ -46,3 +46,4 @@ def warm() -> None:
     """Trains the classifiers now (at start) rather than on the first filing."""
     category.model()
     intent.models()
+    language.model()
