@@ -40,7 +40,7 @@ from redress.kernel.settings import KafkaSettings, ServiceSettings
 from redress.kernel.streams import Streams
 from redress.kernel.topics import events_topic, processor_group, service_topics
 from redress.types.v1 import complaint_pb2 as types
-from redress_intake.categories import suggest_category
+from redress.text.category import suggest
 from redress_intake.projection import with_customer
 
 ORGANISATIONS = {ORGANISATION: "dev-integration", "other-org": "dev-other-org",
@@ -76,7 +76,7 @@ def filing(index: int) -> IntakeCommand:
                           complaint_id_for(org, request_id), "", 10)
     description = DESCRIPTIONS[index % len(DESCRIPTIONS)]
     if description not in _categories:
-        _categories[description] = suggest_category(description)
+        _categories[description] = suggest(description).category
     email = f"bulk-{index}-{request_id[:8]}@example.com"
     draft = ev.ComplaintFiled(
         complaint_id=command.context.complaint_id, organisation=org, channel=types.CHANNEL_EMAIL,

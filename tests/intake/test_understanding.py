@@ -68,7 +68,8 @@ async def test_a_letter_quoting_its_reference_joins_the_case_and_takes_it_to_the
     async def escalated():
         case = (await opened_case(resolution_channel, first.complaint_id)).case
         return case if case.level == types.LEVEL_CORPORATE_OFFICE else None
-    assert await eventually(escalated)
+    case = await eventually(escalated)
+    assert case and case.language == "tr"  # the one to answer in
 
 
 async def test_a_reference_quoted_by_someone_not_known_as_the_customer_is_only_suggested(channel):

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from redress.text.classifier import Classifier
 from redress.text.corpus import Example, examples
+from redress.text.models import cached
 from redress.types.v1 import complaint_pb2 as types
 
 CONFIDENT = 0.25
@@ -26,7 +27,7 @@ def train(found: list[Example]) -> Classifier:
 
 @lru_cache(maxsize=1)
 def model() -> Classifier:
-    return train(examples("categories", "category"))
+    return cached("category", lambda: train(examples("categories", "category")))
 
 
 def suggest(text: str, classifier: Classifier | None = None) -> Suggestion:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from redress.text.classifier import Classifier
 from redress.text.corpus import DATA, Example, examples
 from redress.text.folding import any_phrase, normalise
+from redress.text.models import cached
 
 PLACES = ("review_site", "blog", "newspaper", "social")
 CONFIDENT = 0.5
@@ -38,7 +39,7 @@ def train(found: list[Example]) -> Models:
 
 @lru_cache(maxsize=1)
 def models() -> Models:
-    return train(examples("intent", "public"))
+    return cached("intent", lambda: train(examples("intent", "public")))
 
 
 @lru_cache(maxsize=1)

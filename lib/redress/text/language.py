@@ -32,10 +32,13 @@ def model():
     """The platform's labelled texts (data/), by the language of their file."""
     from redress.text.classifier import Classifier
     from redress.text.corpus import examples
+    from redress.text.models import cached
 
-    texts = [e for kind, label in (("categories", "category"), ("conduct", "refuse"), ("intent", "public"))
-             for e in examples(kind, label)]
-    return Classifier([e.text for e in texts], [e.language for e in texts], quick=True)
+    def train() -> Classifier:
+        texts = [e for kind, label in (("categories", "category"), ("conduct", "refuse"), ("intent", "public"))
+                 for e in examples(kind, label)]
+        return Classifier([e.text for e in texts], [e.language for e in texts], quick=True)
+    return cached("language", train)
 
 
 def detect(text: str) -> Language:

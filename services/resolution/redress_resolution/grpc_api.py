@@ -41,7 +41,7 @@ def case_message(case: domain.Case) -> api.Case:
         level=case.level, handler=case.handler, steps_done=sorted(case.steps), last_score=case.last_score,
         opened_at=timestamp(case.opened_at), clocks_paused=case.paused_since is not None, escalations=case.escalations,
         etag=str(case.version), category=case.opened.category, severity=case.opened.severity,
-        priority=PRIORITY[case.priority],
+        priority=PRIORITY[case.priority], language=case.opened.language,
         clocks=[api.ClockState(clock=run.clock, state=run.state, warned=run.warned) for run in case.clocks.values()])
     if case.closed_at:
         message.closed_at.CopyFrom(timestamp(case.closed_at))

@@ -46,7 +46,7 @@ def open_case(state: Case | None, command: cmd.ResolutionCommand, now: datetime,
         complaint_id=command.context.complaint_id, organisation=command.context.principal.organisation,
         customer_id=filed.customer_id, channel=filed.channel, category=filed.category,
         severity=filed.severity, store=filed.store, description=filed.description,
-        desired_remedy=filed.desired_remedy)
+        desired_remedy=filed.desired_remedy, language=filed.language)
     start = command.reacting_to_time.ToDatetime(timezone.utc) if command.HasField("reacting_to_time") else now
     facts.filed_at.FromDatetime(start)
     rule = policy.route(facts)

@@ -66,7 +66,7 @@ class ConductOverride(_message.Message):
     def __init__(self, rules: _Optional[_Iterable[str]] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CaseOpened(_message.Message):
-    __slots__ = ("complaint_id", "organisation", "level", "handler", "routing_rule", "customer_id", "channel", "category", "severity", "store", "description", "desired_remedy", "filed_at", "clocks")
+    __slots__ = ("complaint_id", "organisation", "level", "handler", "routing_rule", "customer_id", "channel", "category", "severity", "store", "description", "desired_remedy", "filed_at", "clocks", "language")
     COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
     ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     LEVEL_FIELD_NUMBER: _ClassVar[int]
@@ -81,6 +81,7 @@ class CaseOpened(_message.Message):
     DESIRED_REMEDY_FIELD_NUMBER: _ClassVar[int]
     FILED_AT_FIELD_NUMBER: _ClassVar[int]
     CLOCKS_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     complaint_id: str
     organisation: str
     level: _complaint_pb2.Level
@@ -95,7 +96,8 @@ class CaseOpened(_message.Message):
     desired_remedy: str
     filed_at: _timestamp_pb2.Timestamp
     clocks: _containers.RepeatedCompositeFieldContainer[Clock]
-    def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., handler: _Optional[str] = ..., routing_rule: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_complaint_pb2.Channel, str]] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., store: _Optional[str] = ..., description: _Optional[str] = ..., desired_remedy: _Optional[str] = ..., filed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., clocks: _Optional[_Iterable[_Union[Clock, _Mapping]]] = ...) -> None: ...
+    language: str
+    def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., handler: _Optional[str] = ..., routing_rule: _Optional[str] = ..., customer_id: _Optional[str] = ..., channel: _Optional[_Union[_complaint_pb2.Channel, str]] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., store: _Optional[str] = ..., description: _Optional[str] = ..., desired_remedy: _Optional[str] = ..., filed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., clocks: _Optional[_Iterable[_Union[Clock, _Mapping]]] = ..., language: _Optional[str] = ...) -> None: ...
 
 class CaseReassigned(_message.Message):
     __slots__ = ("handler", "level", "reason")

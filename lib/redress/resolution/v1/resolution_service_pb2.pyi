@@ -47,7 +47,7 @@ class ClockState(_message.Message):
     def __init__(self, clock: _Optional[_Union[_resolution_pb2.Clock, _Mapping]] = ..., state: _Optional[str] = ..., warned: _Optional[bool] = ...) -> None: ...
 
 class Case(_message.Message):
-    __slots__ = ("complaint_id", "organisation", "status", "level", "handler", "steps_done", "clocks", "last_score", "opened_at", "closed_at", "clocks_paused", "escalations", "etag", "category", "severity", "priority")
+    __slots__ = ("complaint_id", "organisation", "status", "level", "handler", "steps_done", "clocks", "last_score", "opened_at", "closed_at", "clocks_paused", "escalations", "etag", "category", "severity", "priority", "language")
     COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
     ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
@@ -64,6 +64,7 @@ class Case(_message.Message):
     CATEGORY_FIELD_NUMBER: _ClassVar[int]
     SEVERITY_FIELD_NUMBER: _ClassVar[int]
     PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     complaint_id: str
     organisation: str
     status: CaseStatus
@@ -80,7 +81,8 @@ class Case(_message.Message):
     category: _complaint_pb2.Category
     severity: _complaint_pb2.Severity
     priority: CasePriority
-    def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., status: _Optional[_Union[CaseStatus, str]] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., handler: _Optional[str] = ..., steps_done: _Optional[_Iterable[str]] = ..., clocks: _Optional[_Iterable[_Union[ClockState, _Mapping]]] = ..., last_score: _Optional[int] = ..., opened_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., closed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., clocks_paused: _Optional[bool] = ..., escalations: _Optional[int] = ..., etag: _Optional[str] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., priority: _Optional[_Union[CasePriority, str]] = ...) -> None: ...
+    language: str
+    def __init__(self, complaint_id: _Optional[str] = ..., organisation: _Optional[str] = ..., status: _Optional[_Union[CaseStatus, str]] = ..., level: _Optional[_Union[_complaint_pb2.Level, str]] = ..., handler: _Optional[str] = ..., steps_done: _Optional[_Iterable[str]] = ..., clocks: _Optional[_Iterable[_Union[ClockState, _Mapping]]] = ..., last_score: _Optional[int] = ..., opened_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., closed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., clocks_paused: _Optional[bool] = ..., escalations: _Optional[int] = ..., etag: _Optional[str] = ..., category: _Optional[_Union[_complaint_pb2.Category, str]] = ..., severity: _Optional[_Union[_complaint_pb2.Severity, str]] = ..., priority: _Optional[_Union[CasePriority, str]] = ..., language: _Optional[str] = ...) -> None: ...
 
 class CaseEvent(_message.Message):
     __slots__ = ("event_id", "type", "sequence", "time", "actor", "client_id", "correlation_id", "payload")
