@@ -43,7 +43,10 @@ def categories() -> dict[str, Score]:
     scores: dict[str, Score] = defaultdict(Score)
     for e in held_out:
         got = types.Category.Name(category.suggest(e.text, model).category)
-        for key in ("all", e.language if e.language in LANGUAGES else "other", e.label):
+        keys = ["all", e.language if e.language in LANGUAGES else "other", e.label]
+        if e.language in LANGUAGES:
+            keys.append("en+tr+el")
+        for key in keys:
             scores[key].add(got == e.label, (e.language, e.label, got, e.text))
     return scores
 
