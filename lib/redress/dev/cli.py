@@ -48,12 +48,22 @@ def _name(enum, value: int, prefix: str) -> str:
     return enum.Name(value)[len(prefix) + 1:].lower()
 
 
+def _suggestion(c: api.Complaint) -> str:
+    if not c.category_suggested:
+        return ""
+    review = ", a person should check" if c.category_needs_review else ""
+    return f" (suggested, {c.category_confidence:.2f}: {', '.join(c.category_evidence) or 'no evidence'}{review})"
+
+
 def print_story(response: api.GetComplaintResponse) -> None:
     c = response.complaint
     print(f"{c.reference}  {c.complaint_id}  [{api.ComplaintStatus.Name(c.status)[17:].lower()}]")
     print(f"  customer {c.customer_id}  via {_name(types.Channel, c.channel, 'CHANNEL')}"
-          f"  category {_name(types.Category, c.category, 'CATEGORY')}"
-          f"{' (suggested)' if c.category_suggested else ''}  severity {_name(types.Severity, c.severity, 'SEVERITY')}")
+          f"  category {_name(types.Category, c.category, 'CATEGORY')}{_suggestion(c)}"
+          f"  severity {_name(types.Severity, c.severity, 'SEVERITY')}  language {c.language or '?'}")
+    if c.publicity_intents or c.suggested_links:
+        print(f"  said they will go public: {', '.join(c.publicity_intents) or 'no'}"
+              f"{'  suggested links: ' + ', '.join(c.suggested_links) if c.suggested_links else ''}")
     print(f"  \u201c{c.description}\u201d")
     for e in response.history:
         when = e.time.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
