@@ -143,3 +143,31 @@ def test_a_payment_is_written_down_before_it_is_made_and_a_late_answer_changes_n
 def test_an_apology_needs_no_budget_and_no_payment():
     state, events = proposal(complaint(), 0, kind=cev.OFFER_KIND_APOLOGY_ONLY, roles=("point_of_contact",))
     assert state.offers["o-1"].status == o.APPROVED and not events[1].budget
+
+
+def test_an_amount_held_for_an_offer_that_expired_while_it_waited_is_given_back():
+    state, _ = proposal(complaint(), 1000)  # approved, waiting for its budget
+    later = NOW + POLICIES.for_organisation("shop").offer_ttl + timedelta(seconds=1)
+    state, _ = run(state, command("expire", offer_id="o-1"), now=later)
+    offer = state.offers["o-1"]
+    assert offer.status == o.EXPIRED and offer.funding_due  # the budget's answer is still owed
+    state, noted = run(state, command("note_funding", offer_id="o-1", funded=True), now=later)
+    assert [type(e).__name__ for e in noted] == ["OfferFunded"]
+    assert state.offers["o-1"].status == o.EXPIRED and state.offers["o-1"].release_due
+    with pytest.raises(Rejected, match="expired"):
+        run(proposal(complaint(), 2000, roles=("point_of_contact",), actor="pat")[0],
+            command("approve", actor="sam", offer_id="o-1"), now=later)
+
+
+def test_a_payment_goes_on_with_the_adapter_it_began_with(monkeypatch):
+    from dataclasses import replace
+
+    state, _ = run(_funded(), command("present", offer_id="o-1"))
+    state, _ = run(state, command("answer", offer_id="o-1", accepted=True))
+    state, started = run(state, command("issue", offer_id="o-1"))
+    assert started[0].adapter == "vouchers"
+    shop = POLICIES.for_organisation("shop")
+    changed = policy.Policies({"shop": replace(shop, organisation="shop",
+                                               adapters={cev.OFFER_KIND_VOUCHER: "sandbox"})}, POLICIES.default)
+    again = domain.decide(state, command("start_payment", offer_id="o-1", attempt=2), NOW, changed)
+    assert again[0].adapter == "vouchers"

@@ -187,3 +187,11 @@ async def test_a_reversal_gives_the_budget_back_and_needs_the_authority(compensa
     assert reversed_.status == S.OFFER_STATUS_REVERSED
     after = await comp(compensation_channel).GetBudget(S.GetBudgetRequest(), metadata=auth("token-comp-office"))
     assert before.organisation_budget.reserved.amount_minor - after.organisation_budget.reserved.amount_minor == 20000
+
+
+async def test_a_request_id_may_not_look_like_the_services_own_steps(compensation_channel, complaint):
+    offer = await propose(compensation_channel, complaint, "token-comp-poc", amount=700)
+    with pytest.raises(grpc.aio.AioRpcError) as reserved:
+        await act(compensation_channel, "PresentOffer", "token-comp-poc", offer_id=offer.offer_id,
+                  request_id=f"paid:{offer.offer_id}:1:issued")
+    assert reserved.value.code() == grpc.StatusCode.INVALID_ARGUMENT and error_field(reserved.value) == "request_id"

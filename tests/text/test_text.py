@@ -77,3 +77,26 @@ def test_no_intent_is_found_where_none_is_stated(text):
 def test_normalise_folds_turkish_and_greek():
     assert normalise("İADE") == normalise("iade")
     assert normalise("ΚΑΤΗΓΌΡΗΣΕ") == normalise("κατηγορησε")
+
+
+def test_the_conduct_guard_reads_every_language_in_a_mixed_message():
+    from redress_resolution import policy as resolution_policy
+    from redress.text.conduct import flagged
+
+    rules = resolution_policy.load().conduct
+    assert "tr/insult" in [r.name for r in flagged(rules, "Dear Ayşe, you are being aptal about this.", 3)]
+
+
+def test_a_language_cld3_is_sure_of_is_not_overridden():
+    assert language.detect("Waar is mijn bestelling? Ik wacht al twee weken.").code == "nl"
+
+
+def test_a_damaged_model_file_is_trained_again(tmp_path, monkeypatch):
+    from redress.text import models
+
+    monkeypatch.setenv("REDRESS_TEXT_MODELS_DIR", str(tmp_path))
+    assert models.cached("probe", lambda: {"trained": 1}) == {"trained": 1}
+    stored = next(tmp_path.glob("probe-*.pickle"))
+    stored.write_bytes(stored.read_bytes()[:-3] + b"xyz")
+    assert models.cached("probe", lambda: {"trained": 2}) == {"trained": 2}
+    assert models.cached("probe", lambda: {"trained": 3}) == {"trained": 2}  # stored again, whole

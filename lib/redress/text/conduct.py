@@ -7,7 +7,8 @@ shared/domain.md. The rules are data (each service keeps its files, one per lang
 A phrase breaks its rule on its own; with "only_with", only when the message also says one
 of those (policy named *and* help refused); "unless" phrases make the message fine (not
 your fault). Phrases match case- and accent-insensitively at word starts. A message is
-checked against the rules of its language, or all rules when its language is not clear.
+checked against every language's rules (staff mix languages: "Dear Ayşe, ... aptal"),
+the rules of its own language first.
 """
 from __future__ import annotations
 
@@ -65,8 +66,7 @@ def load_rules(directory: Path) -> list[ConductRule]:
 
 def flagged(rules: list[ConductRule], text: str, channel: int) -> list[ConductRule]:
     """The rules a message to a customer on this channel breaks."""
-    language = detect(text)
-    own = [r for r in rules if r.language == language.code]
-    checked = own if own and language.reliable else rules
+    language = detect(text).code
     folded = normalise(text)
-    return [r for r in checked if r.broken_by(folded, channel)]
+    broken = [r for r in rules if r.broken_by(folded, channel)]
+    return sorted(broken, key=lambda r: r.language != language)

@@ -2,7 +2,7 @@
 ships inside its wheel, so nothing is downloaded at run time. Where CLD3 is unsure, a
 classifier trained on the platform's own labelled texts has the last word for the
 languages it knows (CLD3 takes Turkish typed without its letters, "soguk geldi", for
-Hausa)."""
+Hausa). It never overrides a language CLD3 is sure of and does not confuse."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +11,9 @@ from functools import lru_cache
 UNDETERMINED = "und"
 SURE = 0.9  # CLD3 at or above this is taken as it is
 OURS_SURE, OURS_ENOUGH = 0.95, 0.6  # ours must be this sure against a reliable CLD3, or an unreliable one
+# What CLD3 says, sure enough to be called reliable, for languages typed without their own
+# letters: accentless Turkish comes out as Hausa or Azerbaijani.
+CONFUSIONS = frozenset({"ha", "az", "uz", "tk", "so", "hi"})
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def detect(text: str) -> Language:
         return Language(UNDETERMINED, 0.0, False)
     found = _identifier().FindLanguage(text=text)
     code = found.language.split("-")[0] if found.language else UNDETERMINED
-    if found.probability < SURE:
+    if found.probability < SURE and (code in CONFUSIONS or code in model().labels or code == UNDETERMINED):
         ours = model().judge(text)
         if ours.confidence >= (OURS_SURE if found.is_reliable else OURS_ENOUGH):
             return Language(ours.label, ours.confidence, True)

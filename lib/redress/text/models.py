@@ -7,13 +7,15 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from redress.text.corpus import DATA
 
 T = TypeVar("T")
-SOURCES = [Path(__file__).parent / name for name in ("classifier.py", "category.py", "intent.py", "language.py")]
+SOURCES = [Path(__file__).parent / name
+           for name in ("classifier.py", "category.py", "intent.py", "language.py", "folding.py", "corpus.py")]
 
 
 def cache_dir() -> Path:
@@ -21,9 +23,11 @@ def cache_dir() -> Path:
 
 
 def _key(name: str) -> str:
+    import numpy
+    import scipy
     import sklearn
 
-    digest = hashlib.sha256(f"{name}/{sklearn.__version__}".encode())
+    digest = hashlib.sha256(f"{name}/{sklearn.__version__}/{numpy.__version__}/{scipy.__version__}".encode())
     for path in sorted(DATA.rglob("*")) + SOURCES:
         if path.is_file():
             digest.update(path.name.encode())
@@ -32,17 +36,34 @@ def _key(name: str) -> str:
 
 
 def cached(name: str, train: Callable[[], T]) -> T:
+    """The model from disk when its file is whole (a SHA-256 of the pickle leads the file),
+    else trained now and stored for the next start."""
     path = cache_dir() / f"{name}-{_key(name)}.pickle"
-    try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    loaded = _load(path)
+    if loaded is not None:
+        return loaded
     model = train()
+    body = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
+        handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".partial")
+        with os.fdopen(handle, "wb") as out:
+            out.write(hashlib.sha256(body).digest() + body)
         os.replace(partial, path)
     except OSError:
         pass  # a read-only disk: train at every start
     return model
+
+
+def _load(path: Path):
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return None
+    body = stored[32:]
+    if hashlib.sha256(body).digest() != stored[:32]:
+        return None  # torn or damaged: train again
+    try:
+        return pickle.loads(body)
+    except Exception:  # from another library version after all: train again
+        return None

@@ -23,7 +23,6 @@ from redress.kernel.rejections import Invalid, NotFound
 from redress.kernel.rpc import Caller
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import ServiceSettings
-from redress_compensation import offers as o
 from redress_compensation.domain import not_found
 from redress_compensation.offers import ComplaintOffers, Offer
 from redress_compensation.payments import PaymentRequest, adapters
@@ -41,6 +40,11 @@ REACTIONS = {"intake": {iev.ComplaintFiled: "note_complaint", iev.ComplaintAmend
 def offer_id_for(organisation: str, complaint_id: str, request_id: str) -> str:
     """The same proposal request always names the same offer."""
     return str(uuid.uuid5(OFFER, f"{organisation}/{complaint_id}/{request_id}"))
+
+
+def _check_request_id(request_id: str) -> None:
+    if ":" in request_id:
+        raise Invalid("request_id must not contain ':' (the service's own steps use it)", "request_id")
 
 
 def reaction(service: str):
@@ -75,6 +79,7 @@ class Compensation:
 
     # -- commands ------------------------------------------------------------------------
     async def propose(self, caller: Caller, complaint_id: str, request_id: str, payload) -> Offer:
+        _check_request_id(request_id)
         state = await self.complaint(caller, complaint_id)
         payload.offer_id = offer_id_for(caller.principal.organisation, complaint_id, request_id or str(uuid.uuid4()))
         history = self.book.history_of(state.organisation, state.complaint.customer_id, complaint_id)
@@ -85,6 +90,7 @@ class Compensation:
         return await self.settle(caller, complaint_id, payload.offer_id)
 
     async def act(self, caller: Caller, offer_id: str, request_id: str, action: str, payload) -> Offer:
+        _check_request_id(request_id)
         complaint_id = await self.complaint_of(caller, offer_id)
         command = self.log.command(CompensationCommand, caller, request_id, complaint_id)
         getattr(command, action).CopyFrom(payload)
@@ -120,14 +126,15 @@ class Compensation:
 
     async def _carry_on(self, caller: Caller, complaint_id: str, offer_id: str) -> None:
         offer = self._offer(complaint_id, offer_id)
-        if offer.status == o.AWAITING_BUDGET:
+        if offer.funding_due:
             await self._fund(caller, complaint_id, offer)
-        elif offer.release_due:
+            offer = self._offer(complaint_id, offer_id)
+        if offer.release_due:
             await self._give_back(caller, complaint_id, offer)
         elif offer.payment_open and self.log.owns(complaint_id):
-            policy = self.policies.for_organisation(self.book.states[complaint_id].organisation)
             await self.payer.settle(self._payment_steps(caller, complaint_id), self._request(complaint_id, offer),
-                                    policy.adapter_for(offer.proposed.kind), offer.payment_attempts)
+                                    offer.adapter, offer.payment_attempts,
+                                    lambda attempt: self._still_paying(complaint_id, offer_id, attempt))
 
     async def _fund(self, caller: Caller, complaint_id: str, offer: Offer) -> None:
         reserve = self.log.command(CompensationCommand, caller, f"reserve:{offer.offer_id}", offer.budget)
@@ -149,6 +156,10 @@ class Compensation:
         note = self.log.command(CompensationCommand, caller, f"released:{offer.offer_id}", complaint_id)
         note.note_release.offer_id, note.note_release.budget = offer.offer_id, offer.budget
         await self.log.send(note)
+
+    def _still_paying(self, complaint_id: str, offer_id: str, attempt: int) -> bool:
+        offer = self._offer(complaint_id, offer_id)
+        return offer.payment_open and offer.payment_attempts == attempt
 
     def _payment_steps(self, caller: Caller, complaint_id: str):
         async def step(action: str, request_id: str, **fields) -> None:

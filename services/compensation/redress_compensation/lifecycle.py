@@ -64,9 +64,14 @@ def _check_proposal(p, policy: OrganisationPolicy) -> None:
                       "description")
 
 
+MAX_MINOR = 10**12  # ten billion in two-decimal units: far above any offer, far below int64
+
+
 def check_money(name: str, money, policy: OrganisationPolicy) -> None:
     if money.amount_minor < 0:
         raise Invalid(f"{name} is negative", name)
+    if money.amount_minor > MAX_MINOR:
+        raise Invalid(f"{name} is {money.amount_minor} minor units; the most Redress takes is {MAX_MINOR}", name)
     if money.currency != policy.currency:
         raise Invalid(f"{name} is in {money.currency or 'no currency'}; this organisation's compensation is in "
                       f"{policy.currency} and Redress never converts between currencies", name)
@@ -80,6 +85,9 @@ def _approval(offer_id: str, amount: int, command, role: str, now: datetime, wit
 
 def approve(state: ComplaintOffers, p, command, now: datetime, policy: OrganisationPolicy) -> list:
     offer = _offer(state, p.offer_id, "approved", o.PENDING_APPROVAL)
+    if now >= offer.expires_at:
+        raise Rejected(f"offer {offer.offer_id} expired at {offer.expires_at:%Y-%m-%d %H:%M} UTC; propose it again",
+                       "offer_id")
     role = _authority(offer, command, policy, "approve")
     return [_approval(offer.offer_id, offer.amount, command, role, now, False)]
 
@@ -105,8 +113,10 @@ def _authority(offer: Offer, command, policy: OrganisationPolicy, doing: str) ->
 
 
 def note_funding(state: ComplaintOffers, p, command, now: datetime, policy) -> list:
+    """The budget's answer. A held amount is noted even when the offer ended meanwhile
+    (expired while it waited), so it is given back."""
     offer = _offer(state, p.offer_id)
-    if offer.status != o.AWAITING_BUDGET:
+    if not offer.funding_due:
         return []
     if p.funded:
         return [cev.OfferFunded(offer_id=offer.offer_id, budget=offer.budget)]
@@ -140,7 +150,7 @@ def start_payment(state: ComplaintOffers, p, command, now: datetime, policy: Org
     offer = _offer(state, p.offer_id)
     if offer.status != o.ISSUING or p.attempt != offer.payment_attempts + 1:
         return []
-    return [_payment(offer, p.attempt, policy.adapter_for(offer.proposed.kind))]
+    return [_payment(offer, p.attempt, offer.adapter)]  # the adapter the payment began with
 
 
 def _payment(offer: Offer, attempt: int, adapter: str) -> cev.PaymentStarted:
@@ -153,7 +163,7 @@ def record_payment(state: ComplaintOffers, p, command, now: datetime, policy) ->
     if offer.status != o.ISSUING or p.attempt != offer.payment_attempts:
         return []  # a late answer for an attempt already settled
     if p.outcome == "issued":
-        return [cev.OfferIssued(offer_id=offer.offer_id, adapter=policy.adapter_for(offer.proposed.kind),
+        return [cev.OfferIssued(offer_id=offer.offer_id, adapter=offer.adapter,
                                 reference=p.reference, voucher_code=p.voucher_code, reconciled=p.reconciled)]
     if p.outcome == "failed":
         return [cev.PaymentFailed(offer_id=offer.offer_id, attempt=p.attempt, reason=p.reason)]

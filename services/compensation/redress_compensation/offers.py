@@ -31,6 +31,7 @@ class Offer:
     approved_by: str = ""
     budget: str = ""  # the budget stream asked to hold the amount
     funded: bool = False  # the budget holds it
+    funding_known: bool = False  # the budget's answer is noted (held or refused)
     released: bool = False  # and gave it back
     refusal: str = ""
     customer_wants: str = ""
@@ -38,6 +39,7 @@ class Offer:
     answer: str = ""  # the customer's: "accepted" or "declined"
     payment_attempts: int = 0
     payment_open: bool = False  # a payment was started and its outcome is not recorded
+    adapter: str = ""  # the payment adapter of the open or last attempt
     reference: str = ""
     voucher_code: str = ""
     issued_at: datetime | None = None
@@ -57,6 +59,13 @@ class Offer:
     @property
     def release_due(self) -> bool:
         return self.funded and not self.released and self.status in GIVES_BACK
+
+    @property
+    def funding_due(self) -> bool:
+        """The budget was asked (or is to be) and its answer is not noted yet, also for an
+        offer that ended meanwhile: what it holds must be found, to be given back."""
+        ended = self.status in GIVES_BACK and self.budget and not self.funding_known
+        return self.status == AWAITING_BUDGET or bool(ended)
 
     @property
     def expires_at(self) -> datetime:
@@ -115,14 +124,19 @@ def _issued(offer: Offer, e: cev.OfferIssued, at: datetime) -> Offer:
 _FOLD = {
     cev.OfferApproved: _approved,
     cev.OfferRejected: lambda o, e, at: replace(o, status=REJECTED, refusal=e.reason),
-    cev.OfferFunded: lambda o, e, at: replace(o, status=APPROVED, funded=True),
-    cev.OfferUnfunded: lambda o, e, at: replace(o, status=UNFUNDED, refusal=e.reason),
+    # Noted late (the offer expired meanwhile), the answer leaves the status as it is.
+    cev.OfferFunded: lambda o, e, at: replace(o, status=APPROVED if o.status == AWAITING_BUDGET else o.status,
+                                              funded=True, funding_known=True),
+    cev.OfferUnfunded: lambda o, e, at: replace(o, status=UNFUNDED if o.status == AWAITING_BUDGET else o.status,
+                                                refusal=e.reason if o.status == AWAITING_BUDGET else o.refusal,
+                                                funding_known=True),
     cev.OfferPresented: lambda o, e, at: replace(o, status=PRESENTED, presented=True),
     cev.OfferAccepted: lambda o, e, at: replace(o, status=ACCEPTED, answer="accepted"),
     cev.OfferDeclined: lambda o, e, at: replace(o, status=DECLINED, answer="declined",
                                                 customer_wants=e.customer_wants),
     cev.OfferExpired: lambda o, e, at: replace(o, status=EXPIRED),
-    cev.PaymentStarted: lambda o, e, at: replace(o, status=ISSUING, payment_attempts=e.attempt, payment_open=True),
+    cev.PaymentStarted: lambda o, e, at: replace(o, status=ISSUING, payment_attempts=e.attempt, payment_open=True,
+                                                 adapter=e.adapter),
     cev.OfferIssued: _issued,
     cev.PaymentFailed: lambda o, e, at: replace(o, status=PAYMENT_FAILED, payment_open=False, refusal=e.reason),
     cev.PaymentOutcomeUnknown: lambda o, e, at: o,  # still open: reconciliation follows

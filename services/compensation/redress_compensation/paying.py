@@ -25,7 +25,9 @@ class Payer:
     def started_here(self, offer_id: str, attempt: int) -> None:
         self._mine.add((offer_id, attempt))
 
-    async def settle(self, step: Step, request: PaymentRequest, adapter_name: str, attempt: int) -> None:
+    async def settle(self, step: Step, request: PaymentRequest, adapter_name: str, attempt: int,
+                     still_open: Callable[[int], bool]) -> None:
+        """`still_open(attempt)`: whether that attempt is the offer's open one in the log now."""
         adapter = self.adapters.get(adapter_name)
         if adapter is None:
             await self._record(step, request, attempt, "failed", reason=f"no payment adapter named {adapter_name!r}")
@@ -42,6 +44,8 @@ class Payer:
             attempt += 1
             await step("start_payment", f"pay:{request.offer_id}:{attempt}", offer_id=request.offer_id,
                        attempt=attempt)
+            if not still_open(attempt):
+                return  # settled meanwhile (another replica recorded it): nothing to pay
         self._mine.discard((request.offer_id, attempt))
         await self._pay(step, adapter, request, attempt)
 

@@ -47,7 +47,7 @@ class OfferFilter:
 def owes_work(offer: Offer) -> bool:
     """Whether a replica still has to act on the offer: fund it, give its amount back, or
     settle a payment whose outcome is not recorded."""
-    return offer.status == o.AWAITING_BUDGET or offer.release_due or offer.payment_open
+    return offer.funding_due or offer.release_due or offer.payment_open
 
 
 class OfferBook:
