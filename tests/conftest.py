@@ -222,6 +222,20 @@ async def compensation_channel(compensation):
         yield ch
 
 
+@pytest.fixture(scope="session")
+def publicity(service_env, tmp_path_factory):
+    start, started = _starter("publicity-watch", service_env, tmp_path_factory.mktemp("publicity-logs"))
+    yield start()
+    for service in started:
+        service.stop()
+
+
+@pytest.fixture(scope="session")
+async def publicity_channel(publicity):
+    async with grpc.aio.insecure_channel(publicity.address) as ch:
+        yield ch
+
+
 EVENTS_TOPIC = "redress.intake.events.v1"
 
 
