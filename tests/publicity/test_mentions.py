@@ -71,8 +71,7 @@ async def test_mentions_are_listed_in_pages_and_kept_per_organisation(publicity_
     first = await stub.ListMentions(papi.ListMentionsRequest(page_size=3), metadata=auth("token-pages"))
     rest = await stub.ListMentions(papi.ListMentionsRequest(page_size=3, page_token=first.next_page_token),
                                    metadata=auth("token-pages"))
-    ids = \
-        [m.mention_id for m in (*first.mentions, *rest.mentions)]
+    ids = [m.mention_id for m in (*first.mentions, *rest.mentions)]
     assert set(ids) >= {m.mention.mention_id for m in made} and not rest.next_page_token
     with pytest.raises(grpc.aio.AioRpcError) as other:
         await stub.GetMention(papi.GetMentionRequest(mention_id=made[0].mention.mention_id), metadata=auth("token-b"))
