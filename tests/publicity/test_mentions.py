@@ -46,9 +46,13 @@ async def test_an_edited_post_updates_its_mention_and_a_deleted_one_is_marked(pu
     stub = watch(publicity_channel)
     first = await stub.ReportMention(sighting(url, "Cold food, rude waiter. One star.", source=pev.SOURCE_KIND_REVIEW_SITE),
                                      metadata=auth())
-    edited = await stub.ReportMention(sighting(url, "UPDATE: the manager called and refunded us. Three stars.",
+    assert first.mention.sentiment == "negative" and first.mention.sentiment_confidence > 0
+    edited = await stub.ReportMention(sighting(url, "UPDATE: the manager called, apologised and refunded us. "
+                                                    "Thank you, that is how to treat customers.",
                                                source=pev.SOURCE_KIND_REVIEW_SITE), metadata=auth())
-    assert (edited.outcome, edited.mention.edits) == ("edited", 1)
+    assert (edited.outcome, edited.mention.edits, edited.mention.sentiment) == ("edited", 1, "positive")
+    negative = await stub.ListMentions(papi.ListMentionsRequest(sentiment="negative", page_size=500), metadata=auth())
+    assert first.mention.mention_id not in [m.mention_id for m in negative.mentions]
     assert edited.mention.content.text.startswith("UPDATE")
     gone = await stub.ReportMention(sighting(url, "", source=pev.SOURCE_KIND_REVIEW_SITE, deleted=True),
                                     metadata=auth())

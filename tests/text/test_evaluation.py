@@ -23,3 +23,8 @@ def test_an_intent_to_go_public_on_lines_the_classifier_did_not_learn_from():
     scores = eval_text.intents()
     assert scores["whether"].total >= 30 and scores["whether"].rate >= 0.85, scores["whether"].misses
     assert scores["where"].rate >= 0.8, scores["where"].misses
+
+
+def test_the_sentiment_of_public_posts_on_lines_the_classifier_did_not_learn_from():
+    scores = eval_text.sentiments()
+    assert scores["all"].total >= 150 and scores["all"].rate >= 0.7, scores["all"].misses

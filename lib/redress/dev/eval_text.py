@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redress.text import category, intent
+from redress.text import category, intent, sentiment
 from redress.text.conduct import flagged, load_rules
 from redress.text.corpus import examples, split
 from redress.types.v1 import complaint_pb2 as types
@@ -77,6 +77,18 @@ def intents() -> dict[str, Score]:
     return scores
 
 
+def sentiments() -> dict[str, Score]:
+    """Held-out accuracy of a post's sentiment: "all" and per language."""
+    train, held_out = split(examples("sentiment", "sentiment"))
+    model = sentiment.train(train)
+    scores: dict[str, Score] = defaultdict(Score)
+    for e in held_out:
+        got = sentiment.feeling(e.text, model).label
+        for key in ("all", e.language):
+            scores[key].add(got == e.label, (e.language, e.label, got, e.text))
+    return scores
+
+
 def _report(title: str, scores: dict[str, Score]) -> None:
     print(title)
     for key in sorted(scores, key=lambda k: (k.startswith("CATEGORY"), k)):
@@ -85,10 +97,11 @@ def _report(title: str, scores: dict[str, Score]) -> None:
 
 
 def main() -> int:
-    cats, rules, said = categories(), conduct(), intents()
+    cats, rules, said, felt = categories(), conduct(), intents(), sentiments()
     _report("category, held-out accuracy", cats)
     _report("conduct guard, labelled lines", rules)
     _report("intent to go public, held-out", said)
+    _report("sentiment of a public post, held-out", felt)
     for name, scores in (("category", cats), ("conduct", rules), ("intent", said)):
         for key, s in scores.items():
             for miss in s.misses if key in ("all", "refuse", "allow", "whether") else ():

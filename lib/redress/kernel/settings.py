@@ -60,6 +60,11 @@ class ServiceSettings:
     # The sandbox payment provider's records (a test double outside the product; docs/operations.md).
     sandbox_payments_dir: Path = field(default_factory=lambda: Path(
         _env("REDRESS_SANDBOX_PAYMENTS_DIR", str(Path(".redress") / "sandbox-payments"))))
+    # Publicity-watch's RSS/Atom feeds (a JSON file; unset: none) and how often each is polled.
+    publicity_feeds_file: Path | None = field(
+        default_factory=lambda: Path(p) if (p := os.environ.get("REDRESS_PUBLICITY_FEEDS_FILE")) else None
+    )
+    feed_poll_s: float = field(default_factory=lambda: float(_env("REDRESS_FEED_POLL_S", "300")))
     # How long a payment adapter's call may take before its outcome counts as unknown.
     payment_timeout_s: float = field(default_factory=lambda: float(_env("REDRESS_PAYMENT_TIMEOUT_S", "5")))
     credentials_file: Path | None = field(

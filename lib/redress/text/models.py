@@ -15,7 +15,8 @@ from redress.text.corpus import DATA
 
 T = TypeVar("T")
 SOURCES = [Path(__file__).parent / name
-           for name in ("classifier.py", "category.py", "intent.py", "language.py", "folding.py", "corpus.py")]
+           for name in ("classifier.py", "category.py", "intent.py", "language.py", "sentiment.py", "folding.py",
+                        "corpus.py")]
 
 
 def cache_dir() -> Path:

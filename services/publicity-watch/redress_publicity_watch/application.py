@@ -13,8 +13,10 @@ from redress.kernel.rpc import Caller
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import ServiceSettings
 from redress.publicitywatch.v1.commands_pb2 import PublicityWatchCommand
-from redress.text import intent, language
+from redress.text import intent, language, sentiment
+from redress.kernel.auth import Principal
 from redress_publicity_watch.domain import Mention, check_sighting
+from redress_publicity_watch.feeds import Feed, FeedWatcher, load_feeds
 from redress_publicity_watch.projection import MentionBook
 
 MENTION = uuid.UUID("5b0d2c4e-7a61-4f39-9e2d-8c3f1a6b7d20")
@@ -41,6 +43,8 @@ def read(sighting: pev.MentionReported) -> None:
     sighting.language = language.detect(text).code
     stated = intent.stated_intent(text)
     sighting.stated_intent = stated.where if stated else ""
+    felt = sentiment.feeling(text)
+    sighting.sentiment, sighting.sentiment_confidence = felt.label, felt.confidence
 
 
 class PublicityWatch:
@@ -48,9 +52,29 @@ class PublicityWatch:
         self.log = log
         self.book = book
         self.settings = settings
+        self.watcher: FeedWatcher | None = None
+        self._feeds: asyncio.Task | None = None
 
     async def start(self) -> None:
         await asyncio.to_thread(_warm)  # the text models, from their cache or trained once
+        if self.settings.publicity_feeds_file:
+            feeds = load_feeds(self.settings.publicity_feeds_file)
+            self.watcher = FeedWatcher(feeds, self._fed, self.settings.state_dir / "publicity-feeds.json",
+                                       every_s=self.settings.feed_poll_s, active=lambda f: self.log.owns(f.id))
+            self._feeds = asyncio.create_task(self.watcher.run(), name="feeds")
+            self.log.supervise(self._feeds)
+
+    async def stop(self) -> None:
+        if self._feeds:
+            self._feeds.cancel()
+            await asyncio.gather(self._feeds, return_exceptions=True)
+
+    async def _fed(self, feed: Feed, sighting: pev.MentionReported) -> None:
+        """A feed's new or edited entry, reported for the feed's organisation (in a task of
+        its own: a command timeout of its own)."""
+        caller = Caller(Principal(f"feed:{feed.id}", feed.organisation, frozenset(), frozenset()),
+                        str(uuid.uuid4()), f"feed:{feed.id}")
+        await asyncio.create_task(self.report(caller, sighting, "", deleted=False))
 
     async def report(self, caller: Caller, sighting: pev.MentionReported, request_id: str,
                      deleted: bool) -> tuple[Mention, str]:
@@ -81,6 +105,7 @@ class PublicityWatch:
 def _warm() -> None:
     language.model()
     intent.models()
+    sentiment.model()
 
 
 def _outcome(before: Mention | None, after: Mention) -> str:

@@ -22,10 +22,12 @@ class Mention:
     reported: pev.MentionReported
     content: pev.MentionContent
     language: str
+    sentiment: str
     first_seen_at: datetime
     updated_at: datetime
     deleted: bool = False
     edits: int = 0
+    sentiment_confidence: float = 0.0
     # The stream's version: set by the kernel after each event, never by the domain.
     version: int = 0
 
@@ -70,17 +72,20 @@ def decide(state: Mention | None, command: PublicityWatchCommand, now: datetime)
         return [] if state.deleted else [pev.MentionDeleted(mention_id=state.mention_id, reason="gone at the source")]
     if sighting.content == state.content:
         return []
-    return [pev.MentionEdited(mention_id=state.mention_id, content=sighting.content, language=sighting.language)]
+    return [pev.MentionEdited(mention_id=state.mention_id, content=sighting.content, language=sighting.language,
+                              sentiment=sighting.sentiment, sentiment_confidence=sighting.sentiment_confidence)]
 
 
 def apply(state: Mention | None, event: Message, at: datetime) -> Mention:
     if isinstance(event, pev.MentionReported):
-        return Mention(event, event.content, event.language, at, at)
+        return Mention(event, event.content, event.language, event.sentiment, at, at,
+                       sentiment_confidence=event.sentiment_confidence)
     if state is None:
         raise ValueError(f"{type(event).__name__} before MentionReported")
     if isinstance(event, pev.MentionEdited):
         return replace(state, content=event.content, language=event.language or state.language,
-                       edits=state.edits + 1, updated_at=at)
+                       sentiment=event.sentiment or state.sentiment, edits=state.edits + 1, updated_at=at,
+                       sentiment_confidence=event.sentiment_confidence or state.sentiment_confidence)
     if isinstance(event, pev.MentionDeleted):
         return replace(state, deleted=True, updated_at=at)
     raise ValueError(f"{type(event).__name__} is not an event of a mention")

@@ -14,6 +14,7 @@ from redress_publicity_watch.domain import Mention
 from redress_publicity_watch.projection import MentionFilter, published
 
 READ, WRITE = "complaints:read", "complaints:write"
+SENTIMENTS = ("negative", "neutral", "positive")
 
 
 def mention_message(m: Mention) -> api.Mention:
@@ -22,6 +23,7 @@ def mention_message(m: Mention) -> api.Mention:
         mention_id=m.mention_id, organisation=m.organisation, source=r.source, source_name=r.source_name, url=r.url,
         guid=r.guid, author=r.author, author_handle=r.author_handle, content=m.content, reach=r.reach,
         language=m.language, stated_intent=r.stated_intent, deleted=m.deleted, edits=m.edits,
+        sentiment=m.sentiment, sentiment_confidence=m.sentiment_confidence,
         first_seen_at=timestamp(m.first_seen_at), updated_at=timestamp(m.updated_at))
     if r.HasField("published_at"):
         message.published_at.CopyFrom(r.published_at)
@@ -55,7 +57,9 @@ class PublicityWatchServicer(Authenticated, api_grpc.PublicityWatchServiceServic
         since = micros(instant(request.published_from, "published_from")) if request.HasField("published_from") else 0
         until = (micros(instant(request.published_before, "published_before"))
                  if request.HasField("published_before") else 0)
-        where = MentionFilter(request.source, since, until, request.include_deleted)
+        if request.sentiment not in ("", *SENTIMENTS):
+            raise Invalid(f"sentiment must be one of {', '.join(SENTIMENTS)}, not {request.sentiment!r}", "sentiment")
+        where = MentionFilter(request.source, since, until, request.include_deleted, request.sentiment)
         await self.watch.log.caught_up()
         book, org = self.watch.book, caller.principal.organisation
         found, token = page(lambda after, n: book.list(org, where, after, n), lambda m: (published(m), m.mention_id),

@@ -13,7 +13,7 @@ from redress_publicity_watch.domain import Mention
 SCHEMA = """
 CREATE TABLE mentions(
     mention_id TEXT PRIMARY KEY, organisation TEXT NOT NULL, source INTEGER NOT NULL,
-    published_at INTEGER NOT NULL, deleted INTEGER NOT NULL
+    published_at INTEGER NOT NULL, deleted INTEGER NOT NULL, sentiment TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX mentions_by_publication ON mentions(organisation, published_at, mention_id);
 """
@@ -25,6 +25,7 @@ class MentionFilter:
     published_from: int = 0  # microseconds
     published_before: int = 0
     include_deleted: bool = False
+    sentiment: str = ""
 
 
 def published(mention: Mention) -> int:
@@ -54,9 +55,9 @@ class MentionBook:
         return True
 
     def _flush(self) -> None:
-        rows = [(m.mention_id, m.organisation, m.reported.source, published(m), int(m.deleted))
+        rows = [(m.mention_id, m.organisation, m.reported.source, published(m), int(m.deleted), m.sentiment)
                 for m in self._changed.values()]
-        self.store.db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?)", rows)
+        self.store.db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows)
         self._changed.clear()
 
     def get(self, organisation: str, mention_id: str) -> Mention | None:
@@ -67,7 +68,7 @@ class MentionBook:
              limit: int) -> list[Mention]:
         """Oldest published first (then by id), after a (published_at in microseconds, id) key."""
         clauses = [("source = ?", where.source), ("published_at >= ?", where.published_from),
-                   ("published_at < ?", where.published_before)]
+                   ("published_at < ?", where.published_before), ("sentiment = ?", where.sentiment)]
         wanted = [(clause, value) for clause, value in clauses if value]
         if not where.include_deleted:
             wanted.append(("deleted = ?", 0))

@@ -25,21 +25,21 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!redress/events/v1/publicity.proto\x12\x11redress.events.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"T\n\x0eMentionContent\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06rating\x18\x03 \x01(\x02\x12\x15\n\rrating_out_of\x18\x04 \x01(\x02\"\xf5\x02\n\x0fMentionReported\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x13\n\x0bsource_name\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x0c\n\x04guid\x18\x06 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x07 \x01(\t\x12\x15\n\rauthor_handle\x18\x08 \x01(\t\x12\x32\n\x07\x63ontent\x18\t \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\r\n\x05reach\x18\n \x01(\x03\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08language\x18\x0c \x01(\t\x12\x15\n\rstated_intent\x18\r \x01(\t\x12\x14\n\x0creported_via\x18\x0e \x01(\t\"i\n\rMentionEdited\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x32\n\x07\x63ontent\x18\x02 \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\x10\n\x08language\x18\x03 \x01(\t\"4\n\x0eMentionDeleted\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t*\xc1\x01\n\nSourceKind\x12\x1b\n\x17SOURCE_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17SOURCE_KIND_REVIEW_SITE\x10\x01\x12\x14\n\x10SOURCE_KIND_BLOG\x10\x02\x12\x19\n\x15SOURCE_KIND_NEWSPAPER\x10\x03\x12\x17\n\x13SOURCE_KIND_TWITTER\x10\x04\x12\x18\n\x14SOURCE_KIND_FACEBOOK\x10\x05\x12\x15\n\x11SOURCE_KIND_FORUM\x10\x06\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!redress/events/v1/publicity.proto\x12\x11redress.events.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"T\n\x0eMentionContent\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06rating\x18\x03 \x01(\x02\x12\x15\n\rrating_out_of\x18\x04 \x01(\x02\"\xa6\x03\n\x0fMentionReported\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x13\n\x0bsource_name\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x0c\n\x04guid\x18\x06 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x07 \x01(\t\x12\x15\n\rauthor_handle\x18\x08 \x01(\t\x12\x32\n\x07\x63ontent\x18\t \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\r\n\x05reach\x18\n \x01(\x03\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08language\x18\x0c \x01(\t\x12\x15\n\rstated_intent\x18\r \x01(\t\x12\x14\n\x0creported_via\x18\x0e \x01(\t\x12\x11\n\tsentiment\x18\x0f \x01(\t\x12\x1c\n\x14sentiment_confidence\x18\x10 \x01(\x02\"\x9a\x01\n\rMentionEdited\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x32\n\x07\x63ontent\x18\x02 \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x11\n\tsentiment\x18\x04 \x01(\t\x12\x1c\n\x14sentiment_confidence\x18\x05 \x01(\x02\"4\n\x0eMentionDeleted\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t*\xc1\x01\n\nSourceKind\x12\x1b\n\x17SOURCE_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17SOURCE_KIND_REVIEW_SITE\x10\x01\x12\x14\n\x10SOURCE_KIND_BLOG\x10\x02\x12\x19\n\x15SOURCE_KIND_NEWSPAPER\x10\x03\x12\x17\n\x13SOURCE_KIND_TWITTER\x10\x04\x12\x18\n\x14SOURCE_KIND_FACEBOOK\x10\x05\x12\x15\n\x11SOURCE_KIND_FORUM\x10\x06\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.events.v1.publicity_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SOURCEKIND']._serialized_start=713
-  _globals['_SOURCEKIND']._serialized_end=906
+  _globals['_SOURCEKIND']._serialized_start=812
+  _globals['_SOURCEKIND']._serialized_end=1005
   _globals['_MENTIONCONTENT']._serialized_start=89
   _globals['_MENTIONCONTENT']._serialized_end=173
   _globals['_MENTIONREPORTED']._serialized_start=176
-  _globals['_MENTIONREPORTED']._serialized_end=549
-  _globals['_MENTIONEDITED']._serialized_start=551
-  _globals['_MENTIONEDITED']._serialized_end=656
-  _globals['_MENTIONDELETED']._serialized_start=658
-  _globals['_MENTIONDELETED']._serialized_end=710
+  _globals['_MENTIONREPORTED']._serialized_end=598
+  _globals['_MENTIONEDITED']._serialized_start=601
+  _globals['_MENTIONEDITED']._serialized_end=755
+  _globals['_MENTIONDELETED']._serialized_start=757
+  _globals['_MENTIONDELETED']._serialized_end=809
 # @@protoc_insertion_point(module_scope)

@@ -39,7 +39,7 @@ class MentionContent(_message.Message):
     def __init__(self, text: _Optional[str] = ..., title: _Optional[str] = ..., rating: _Optional[float] = ..., rating_out_of: _Optional[float] = ...) -> None: ...
 
 class MentionReported(_message.Message):
-    __slots__ = ("mention_id", "organisation", "source", "source_name", "url", "guid", "author", "author_handle", "content", "reach", "published_at", "language", "stated_intent", "reported_via")
+    __slots__ = ("mention_id", "organisation", "source", "source_name", "url", "guid", "author", "author_handle", "content", "reach", "published_at", "language", "stated_intent", "reported_via", "sentiment", "sentiment_confidence")
     MENTION_ID_FIELD_NUMBER: _ClassVar[int]
     ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
@@ -54,6 +54,8 @@ class MentionReported(_message.Message):
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     STATED_INTENT_FIELD_NUMBER: _ClassVar[int]
     REPORTED_VIA_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     mention_id: str
     organisation: str
     source: SourceKind
@@ -68,17 +70,23 @@ class MentionReported(_message.Message):
     language: str
     stated_intent: str
     reported_via: str
-    def __init__(self, mention_id: _Optional[str] = ..., organisation: _Optional[str] = ..., source: _Optional[_Union[SourceKind, str]] = ..., source_name: _Optional[str] = ..., url: _Optional[str] = ..., guid: _Optional[str] = ..., author: _Optional[str] = ..., author_handle: _Optional[str] = ..., content: _Optional[_Union[MentionContent, _Mapping]] = ..., reach: _Optional[int] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., language: _Optional[str] = ..., stated_intent: _Optional[str] = ..., reported_via: _Optional[str] = ...) -> None: ...
+    sentiment: str
+    sentiment_confidence: float
+    def __init__(self, mention_id: _Optional[str] = ..., organisation: _Optional[str] = ..., source: _Optional[_Union[SourceKind, str]] = ..., source_name: _Optional[str] = ..., url: _Optional[str] = ..., guid: _Optional[str] = ..., author: _Optional[str] = ..., author_handle: _Optional[str] = ..., content: _Optional[_Union[MentionContent, _Mapping]] = ..., reach: _Optional[int] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., language: _Optional[str] = ..., stated_intent: _Optional[str] = ..., reported_via: _Optional[str] = ..., sentiment: _Optional[str] = ..., sentiment_confidence: _Optional[float] = ...) -> None: ...
 
 class MentionEdited(_message.Message):
-    __slots__ = ("mention_id", "content", "language")
+    __slots__ = ("mention_id", "content", "language", "sentiment", "sentiment_confidence")
     MENTION_ID_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     mention_id: str
     content: MentionContent
     language: str
-    def __init__(self, mention_id: _Optional[str] = ..., content: _Optional[_Union[MentionContent, _Mapping]] = ..., language: _Optional[str] = ...) -> None: ...
+    sentiment: str
+    sentiment_confidence: float
+    def __init__(self, mention_id: _Optional[str] = ..., content: _Optional[_Union[MentionContent, _Mapping]] = ..., language: _Optional[str] = ..., sentiment: _Optional[str] = ..., sentiment_confidence: _Optional[float] = ...) -> None: ...
 
 class MentionDeleted(_message.Message):
     __slots__ = ("mention_id", "reason")

@@ -27,7 +27,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from redress.events.v1 import publicity_pb2 as redress_dot_events_dot_v1_dot_publicity__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n7redress/publicitywatch/v1/publicity_watch_service.proto\x12\x19redress.publicitywatch.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a!redress/events/v1/publicity.proto\"\x8a\x04\n\x07Mention\x12\x18\n\nmention_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1a\n\x0corganisation\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x13\n\x0bsource_name\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x0c\n\x04guid\x18\x06 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x07 \x01(\t\x12\x15\n\rauthor_handle\x18\x08 \x01(\t\x12\x32\n\x07\x63ontent\x18\t \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\r\n\x05reach\x18\n \x01(\x03\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x08language\x18\x0c \x01(\tB\x04\xe2\x41\x01\x03\x12\x1b\n\rstated_intent\x18\r \x01(\tB\x04\xe2\x41\x01\x03\x12\x15\n\x07\x64\x65leted\x18\x0e \x01(\x08\x42\x04\xe2\x41\x01\x03\x12\x13\n\x05\x65\x64its\x18\x0f \x01(\x05\x42\x04\xe2\x41\x01\x03\x12\x37\n\rfirst_seen_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x34\n\nupdated_at\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\"\xc2\x02\n\x14ReportMentionRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x33\n\x06source\x18\x02 \x01(\x0e\x32\x1d.redress.events.v1.SourceKindB\x04\xe2\x41\x01\x02\x12\x13\n\x0bsource_name\x18\x03 \x01(\t\x12\x0b\n\x03url\x18\x04 \x01(\t\x12\x0c\n\x04guid\x18\x05 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x06 \x01(\t\x12\x15\n\rauthor_handle\x18\x07 \x01(\t\x12\x38\n\x07\x63ontent\x18\x08 \x01(\x0b\x32!.redress.events.v1.MentionContentB\x04\xe2\x41\x01\x02\x12\r\n\x05reach\x18\t \x01(\x03\x12\x30\n\x0cpublished_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x64\x65leted\x18\x0b \x01(\x08\"]\n\x15ReportMentionResponse\x12\x33\n\x07mention\x18\x01 \x01(\x0b\x32\".redress.publicitywatch.v1.Mention\x12\x0f\n\x07outcome\x18\x02 \x01(\t\"-\n\x11GetMentionRequest\x12\x18\n\nmention_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"\xee\x01\n\x13ListMentionsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x32\n\x0epublished_from\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x34\n\x10published_before\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0finclude_deleted\x18\x06 \x01(\x08\"e\n\x14ListMentionsResponse\x12\x34\n\x08mentions\x18\x01 \x03(\x0b\x32\".redress.publicitywatch.v1.Mention\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xdc\x02\n\x15PublicityWatchService\x12r\n\rReportMention\x12/.redress.publicitywatch.v1.ReportMentionRequest\x1a\x30.redress.publicitywatch.v1.ReportMentionResponse\x12^\n\nGetMention\x12,.redress.publicitywatch.v1.GetMentionRequest\x1a\".redress.publicitywatch.v1.Mention\x12o\n\x0cListMentions\x12..redress.publicitywatch.v1.ListMentionsRequest\x1a/.redress.publicitywatch.v1.ListMentionsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n7redress/publicitywatch/v1/publicity_watch_service.proto\x12\x19redress.publicitywatch.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a!redress/events/v1/publicity.proto\"\xc7\x04\n\x07Mention\x12\x18\n\nmention_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x03\x12\x1a\n\x0corganisation\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x13\n\x0bsource_name\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x0c\n\x04guid\x18\x06 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x07 \x01(\t\x12\x15\n\rauthor_handle\x18\x08 \x01(\t\x12\x32\n\x07\x63ontent\x18\t \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\r\n\x05reach\x18\n \x01(\x03\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x08language\x18\x0c \x01(\tB\x04\xe2\x41\x01\x03\x12\x1b\n\rstated_intent\x18\r \x01(\tB\x04\xe2\x41\x01\x03\x12\x15\n\x07\x64\x65leted\x18\x0e \x01(\x08\x42\x04\xe2\x41\x01\x03\x12\x13\n\x05\x65\x64its\x18\x0f \x01(\x05\x42\x04\xe2\x41\x01\x03\x12\x37\n\rfirst_seen_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x34\n\nupdated_at\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03\x12\x17\n\tsentiment\x18\x12 \x01(\tB\x04\xe2\x41\x01\x03\x12\"\n\x14sentiment_confidence\x18\x13 \x01(\x02\x42\x04\xe2\x41\x01\x03\"\xc2\x02\n\x14ReportMentionRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x33\n\x06source\x18\x02 \x01(\x0e\x32\x1d.redress.events.v1.SourceKindB\x04\xe2\x41\x01\x02\x12\x13\n\x0bsource_name\x18\x03 \x01(\t\x12\x0b\n\x03url\x18\x04 \x01(\t\x12\x0c\n\x04guid\x18\x05 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x06 \x01(\t\x12\x15\n\rauthor_handle\x18\x07 \x01(\t\x12\x38\n\x07\x63ontent\x18\x08 \x01(\x0b\x32!.redress.events.v1.MentionContentB\x04\xe2\x41\x01\x02\x12\r\n\x05reach\x18\t \x01(\x03\x12\x30\n\x0cpublished_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x64\x65leted\x18\x0b \x01(\x08\"]\n\x15ReportMentionResponse\x12\x33\n\x07mention\x18\x01 \x01(\x0b\x32\".redress.publicitywatch.v1.Mention\x12\x0f\n\x07outcome\x18\x02 \x01(\t\"-\n\x11GetMentionRequest\x12\x18\n\nmention_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\"\x81\x02\n\x13ListMentionsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x32\n\x0epublished_from\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x34\n\x10published_before\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0finclude_deleted\x18\x06 \x01(\x08\x12\x11\n\tsentiment\x18\x07 \x01(\t\"e\n\x14ListMentionsResponse\x12\x34\n\x08mentions\x18\x01 \x03(\x0b\x32\".redress.publicitywatch.v1.Mention\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xdc\x02\n\x15PublicityWatchService\x12r\n\rReportMention\x12/.redress.publicitywatch.v1.ReportMentionRequest\x1a\x30.redress.publicitywatch.v1.ReportMentionResponse\x12^\n\nGetMention\x12,.redress.publicitywatch.v1.GetMentionRequest\x1a\".redress.publicitywatch.v1.Mention\x12o\n\x0cListMentions\x12..redress.publicitywatch.v1.ListMentionsRequest\x1a/.redress.publicitywatch.v1.ListMentionsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -50,6 +50,10 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_MENTION'].fields_by_name['first_seen_at']._serialized_options = b'\342A\001\003'
   _globals['_MENTION'].fields_by_name['updated_at']._loaded_options = None
   _globals['_MENTION'].fields_by_name['updated_at']._serialized_options = b'\342A\001\003'
+  _globals['_MENTION'].fields_by_name['sentiment']._loaded_options = None
+  _globals['_MENTION'].fields_by_name['sentiment']._serialized_options = b'\342A\001\003'
+  _globals['_MENTION'].fields_by_name['sentiment_confidence']._loaded_options = None
+  _globals['_MENTION'].fields_by_name['sentiment_confidence']._serialized_options = b'\342A\001\003'
   _globals['_REPORTMENTIONREQUEST'].fields_by_name['source']._loaded_options = None
   _globals['_REPORTMENTIONREQUEST'].fields_by_name['source']._serialized_options = b'\342A\001\002'
   _globals['_REPORTMENTIONREQUEST'].fields_by_name['content']._loaded_options = None
@@ -57,17 +61,17 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETMENTIONREQUEST'].fields_by_name['mention_id']._loaded_options = None
   _globals['_GETMENTIONREQUEST'].fields_by_name['mention_id']._serialized_options = b'\342A\001\002'
   _globals['_MENTION']._serialized_start=188
-  _globals['_MENTION']._serialized_end=710
-  _globals['_REPORTMENTIONREQUEST']._serialized_start=713
-  _globals['_REPORTMENTIONREQUEST']._serialized_end=1035
-  _globals['_REPORTMENTIONRESPONSE']._serialized_start=1037
-  _globals['_REPORTMENTIONRESPONSE']._serialized_end=1130
-  _globals['_GETMENTIONREQUEST']._serialized_start=1132
-  _globals['_GETMENTIONREQUEST']._serialized_end=1177
-  _globals['_LISTMENTIONSREQUEST']._serialized_start=1180
-  _globals['_LISTMENTIONSREQUEST']._serialized_end=1418
-  _globals['_LISTMENTIONSRESPONSE']._serialized_start=1420
-  _globals['_LISTMENTIONSRESPONSE']._serialized_end=1521
-  _globals['_PUBLICITYWATCHSERVICE']._serialized_start=1524
-  _globals['_PUBLICITYWATCHSERVICE']._serialized_end=1872
+  _globals['_MENTION']._serialized_end=771
+  _globals['_REPORTMENTIONREQUEST']._serialized_start=774
+  _globals['_REPORTMENTIONREQUEST']._serialized_end=1096
+  _globals['_REPORTMENTIONRESPONSE']._serialized_start=1098
+  _globals['_REPORTMENTIONRESPONSE']._serialized_end=1191
+  _globals['_GETMENTIONREQUEST']._serialized_start=1193
+  _globals['_GETMENTIONREQUEST']._serialized_end=1238
+  _globals['_LISTMENTIONSREQUEST']._serialized_start=1241
+  _globals['_LISTMENTIONSREQUEST']._serialized_end=1498
+  _globals['_LISTMENTIONSRESPONSE']._serialized_start=1500
+  _globals['_LISTMENTIONSRESPONSE']._serialized_end=1601
+  _globals['_PUBLICITYWATCHSERVICE']._serialized_start=1604
+  _globals['_PUBLICITYWATCHSERVICE']._serialized_end=1952
 # @@protoc_insertion_point(module_scope)

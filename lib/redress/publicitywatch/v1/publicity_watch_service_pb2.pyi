@@ -12,7 +12,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Mention(_message.Message):
-    __slots__ = ("mention_id", "organisation", "source", "source_name", "url", "guid", "author", "author_handle", "content", "reach", "published_at", "language", "stated_intent", "deleted", "edits", "first_seen_at", "updated_at")
+    __slots__ = ("mention_id", "organisation", "source", "source_name", "url", "guid", "author", "author_handle", "content", "reach", "published_at", "language", "stated_intent", "deleted", "edits", "first_seen_at", "updated_at", "sentiment", "sentiment_confidence")
     MENTION_ID_FIELD_NUMBER: _ClassVar[int]
     ORGANISATION_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
@@ -30,6 +30,8 @@ class Mention(_message.Message):
     EDITS_FIELD_NUMBER: _ClassVar[int]
     FIRST_SEEN_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     mention_id: str
     organisation: str
     source: _publicity_pb2.SourceKind
@@ -47,7 +49,9 @@ class Mention(_message.Message):
     edits: int
     first_seen_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
-    def __init__(self, mention_id: _Optional[str] = ..., organisation: _Optional[str] = ..., source: _Optional[_Union[_publicity_pb2.SourceKind, str]] = ..., source_name: _Optional[str] = ..., url: _Optional[str] = ..., guid: _Optional[str] = ..., author: _Optional[str] = ..., author_handle: _Optional[str] = ..., content: _Optional[_Union[_publicity_pb2.MentionContent, _Mapping]] = ..., reach: _Optional[int] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., language: _Optional[str] = ..., stated_intent: _Optional[str] = ..., deleted: _Optional[bool] = ..., edits: _Optional[int] = ..., first_seen_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    sentiment: str
+    sentiment_confidence: float
+    def __init__(self, mention_id: _Optional[str] = ..., organisation: _Optional[str] = ..., source: _Optional[_Union[_publicity_pb2.SourceKind, str]] = ..., source_name: _Optional[str] = ..., url: _Optional[str] = ..., guid: _Optional[str] = ..., author: _Optional[str] = ..., author_handle: _Optional[str] = ..., content: _Optional[_Union[_publicity_pb2.MentionContent, _Mapping]] = ..., reach: _Optional[int] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., language: _Optional[str] = ..., stated_intent: _Optional[str] = ..., deleted: _Optional[bool] = ..., edits: _Optional[int] = ..., first_seen_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., sentiment: _Optional[str] = ..., sentiment_confidence: _Optional[float] = ...) -> None: ...
 
 class ReportMentionRequest(_message.Message):
     __slots__ = ("request_id", "source", "source_name", "url", "guid", "author", "author_handle", "content", "reach", "published_at", "deleted")
@@ -90,20 +94,22 @@ class GetMentionRequest(_message.Message):
     def __init__(self, mention_id: _Optional[str] = ...) -> None: ...
 
 class ListMentionsRequest(_message.Message):
-    __slots__ = ("page_size", "page_token", "source", "published_from", "published_before", "include_deleted")
+    __slots__ = ("page_size", "page_token", "source", "published_from", "published_before", "include_deleted", "sentiment")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_FROM_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_BEFORE_FIELD_NUMBER: _ClassVar[int]
     INCLUDE_DELETED_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
     page_size: int
     page_token: str
     source: _publicity_pb2.SourceKind
     published_from: _timestamp_pb2.Timestamp
     published_before: _timestamp_pb2.Timestamp
     include_deleted: bool
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., source: _Optional[_Union[_publicity_pb2.SourceKind, str]] = ..., published_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., published_before: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ...) -> None: ...
+    sentiment: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., source: _Optional[_Union[_publicity_pb2.SourceKind, str]] = ..., published_from: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., published_before: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., include_deleted: _Optional[bool] = ..., sentiment: _Optional[str] = ...) -> None: ...
 
 class ListMentionsResponse(_message.Message):
     __slots__ = ("mentions", "next_page_token")
