@@ -281,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     _deadletter_commands(sub)
     compensation_cli.add_commands(sub)
     args = parser.parse_args(argv)
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `redress tail | head` ends quietly
+    if argv is None:  # the command itself, not a test calling it: `redress tail | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if args.command == "replay":
         from redress.dev import replay as replaying
 
