@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from redress.kernel.envelope import Envelope
+from redress.kernel.readmodel import Book
 from redress.kernel.store import Store, micros
-from redress.kernel.streams import Streams
 from redress_compensation import domain
 from redress_compensation import offers as o
 from redress_compensation.budget import Budget
@@ -50,37 +49,24 @@ def owes_work(offer: Offer) -> bool:
     return offer.funding_due or offer.release_due or offer.payment_open
 
 
-class OfferBook:
+class OfferBook(Book):
     SCHEMA = SCHEMA
 
     def __init__(self, store: Store | None = None) -> None:
-        self.streams: Streams = Streams(domain.apply, store or Store.in_memory(SCHEMA))
-        self.store = self.streams.store
-        self.states = self.streams.states
-        self.histories = self.streams.histories
-        self._changed: dict[str, ComplaintOffers] = {}
-        self.store.before_commit(self._flush)
-        self.store.after_rollback(self._changed.clear)
+        super().__init__(domain.apply, store)
 
-    def apply(self, env: Envelope) -> bool:
-        with self.store.transaction():
-            stream = self.streams.fold(env)
-            if stream is None:
-                return False
-            if isinstance(stream.state, ComplaintOffers):
-                self._changed[env.subject] = stream.state
-        return True
+    def keeps(self, state) -> bool:
+        return isinstance(state, ComplaintOffers)  # budgets have no rows of their own
 
-    def _flush(self) -> None:
+    def write(self, changed: list[ComplaintOffers]) -> None:
         db = self.store.db
-        for state in self._changed.values():
+        for state in changed:
             c = state.complaint
             db.execute("INSERT OR REPLACE INTO complaints VALUES (?, ?, ?, ?)",
                        (c.complaint_id, c.organisation, c.customer_id,
                         state.resolved_at and f"{state.resolved_at:%Y-%m}"))
             db.executemany("INSERT OR REPLACE INTO offers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [_row(state, offer) for offer in state.offers.values()])
-        self._changed.clear()
 
     # -- questions --------------------------------------------------------------------------
     def complaint(self, organisation: str, complaint_id: str) -> ComplaintOffers | None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from redress.kernel.envelope import Envelope
+from redress.kernel.readmodel import Book
 from redress.kernel.store import Store, micros
-from redress.kernel.streams import Streams
 from redress_publicity_watch import domain
 from redress_publicity_watch.domain import Mention
 
@@ -33,32 +32,17 @@ def published(mention: Mention) -> int:
     return micros(r.published_at.ToDatetime()) if r.HasField("published_at") else micros(mention.first_seen_at)
 
 
-class MentionBook:
+class MentionBook(Book):
     SCHEMA = SCHEMA
 
     def __init__(self, store: Store | None = None) -> None:
-        self.streams: Streams[Mention] = Streams(domain.apply, store or Store.in_memory(SCHEMA))
-        self.store = self.streams.store
-        self.mentions = self.streams.states
-        self.histories = self.streams.histories
-        self._changed: dict[str, Mention] = {}
-        self.store.before_commit(self._flush)
-        self.store.after_rollback(self._changed.clear)
+        super().__init__(domain.apply, store)
+        self.mentions = self.states
 
-    def apply(self, env: Envelope) -> bool:
-        with self.store.transaction():
-            stream = self.streams.fold(env)
-            if stream is None:
-                return False
-            if stream.state is not None:
-                self._changed[env.subject] = stream.state
-        return True
-
-    def _flush(self) -> None:
+    def write(self, mentions: list[Mention]) -> None:
         rows = [(m.mention_id, m.organisation, m.reported.source, published(m), int(m.deleted), m.sentiment)
-                for m in self._changed.values()]
+                for m in mentions]
         self.store.db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows)
-        self._changed.clear()
 
     def get(self, organisation: str, mention_id: str) -> Mention | None:
         mention = self.mentions.get(mention_id)

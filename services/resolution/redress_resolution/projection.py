@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from redress.kernel.envelope import Envelope
+from redress.kernel.readmodel import Book
 from redress.kernel.store import Store, micros, walk
-from redress.kernel.streams import Streams
 from redress_resolution import domain
 from redress_resolution.clocks import next_moment
 from redress_resolution.domain import Case
@@ -30,32 +29,17 @@ class CaseFilter:
     priority: str = ""
 
 
-class CaseBook:
+class CaseBook(Book):
     SCHEMA = SCHEMA
 
     def __init__(self, store: Store | None = None) -> None:
-        self.streams: Streams[Case] = Streams(domain.apply, store or Store.in_memory(SCHEMA))
-        self.store = self.streams.store
-        self.cases = self.streams.states
-        self.histories = self.streams.histories
-        self._changed: dict[str, Case] = {}
-        self.store.before_commit(self._flush)
-        self.store.after_rollback(self._changed.clear)
+        super().__init__(domain.apply, store)
+        self.cases = self.states
 
-    def apply(self, env: Envelope) -> bool:
-        with self.store.transaction():
-            stream = self.streams.fold(env)
-            if stream is None:
-                return False
-            if stream.state is not None:
-                self._changed[env.subject] = stream.state
-        return True
-
-    def _flush(self) -> None:
-        rows = [(cid, c.organisation, micros(c.opened_at), c.status, c.level, c.handler,
-                 (moment := next_moment(c)) and micros(moment), c.priority) for cid, c in self._changed.items()]
+    def write(self, cases: list[Case]) -> None:
+        rows = [(c.complaint_id, c.organisation, micros(c.opened_at), c.status, c.level, c.handler,
+                 (moment := next_moment(c)) and micros(moment), c.priority) for c in cases]
         self.store.db.executemany("INSERT OR REPLACE INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        self._changed.clear()
 
     def get(self, organisation: str, complaint_id: str) -> Case | None:
         case = self.cases.get(complaint_id)
