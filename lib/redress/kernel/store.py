@@ -227,15 +227,15 @@ def micros(at: datetime) -> int:
 
 
 def walk(db: sqlite3.Connection, table: str, order: str, organisation: str, where: list[tuple[str, object]],
-         after: tuple[int, str] | None, limit: int) -> list[str]:
-    """The complaint ids of an organisation's rows along an index on (organisation, `order`,
-    complaint_id), after a key, matching the clauses of `where` whose value is set."""
+         after: tuple[int, str] | None, limit: int, key: str = "complaint_id") -> list[str]:
+    """The `key` ids of an organisation's rows along an index on (organisation, `order`,
+    `key`), after a key, matching the clauses of `where` whose value is set."""
     wanted = [(clause, value) for clause, value in where if value not in ("", 0, None)]
-    sql = f"SELECT complaint_id FROM {table} WHERE organisation = ?"
+    sql = f"SELECT {key} FROM {table} WHERE organisation = ?"
     args: list = [organisation]
     if after:
-        sql += f" AND ({order}, complaint_id) > (?, ?)"
+        sql += f" AND ({order}, {key}) > (?, ?)"
         args += list(after)
-    sql += "".join(f" AND {clause}" for clause, _ in wanted) + f" ORDER BY {order}, complaint_id LIMIT ?"
+    sql += "".join(f" AND {clause}" for clause, _ in wanted) + f" ORDER BY {order}, {key} LIMIT ?"
     args += [value for _, value in wanted] + [limit]
-    return [cid for (cid,) in db.execute(sql, args).fetchall()]
+    return [found for (found,) in db.execute(sql, args).fetchall()]

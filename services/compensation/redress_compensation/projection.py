@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from redress.kernel.readmodel import Book
-from redress.kernel.store import Store, micros
+from redress.kernel.store import Store, micros, walk
 from redress_compensation import domain
 from redress_compensation import offers as o
 from redress_compensation.budget import Budget
@@ -106,14 +106,11 @@ class OfferBook(Book):
         clauses = [("complaint_id = ?", where.complaint_id), ("customer_id = ?", where.customer_id),
                    ("store = ?", store_key(where.store)), ("status = ?", where.status),
                    ("proposed_at >= ?", where.proposed_from), ("proposed_at < ?", where.proposed_before)]
-        wanted = [(clause, value) for clause, value in clauses if value not in ("", 0)]
-        sql, args = "SELECT proposed_at, offer_id, complaint_id FROM offers WHERE organisation = ?", [organisation]
-        if after:
-            sql += " AND (proposed_at, offer_id) > (?, ?)"
-            args += list(after)
-        sql += "".join(f" AND {clause}" for clause, _ in wanted) + " ORDER BY proposed_at, offer_id LIMIT ?"
-        rows = self.store.db.execute(sql, [*args, *(v for _, v in wanted), limit]).fetchall()
-        return [(at, self.states[cid].offers[oid]) for at, oid, cid in rows]
+        ids = walk(self.store.db, "offers", "proposed_at", organisation, clauses, after, limit, key="offer_id")
+        complaints = dict(self.store.db.execute(
+            f"SELECT offer_id, complaint_id FROM offers WHERE offer_id IN ({', '.join('?' * len(ids))})", ids))
+        offers = [self.states[complaints[oid]].offers[oid] for oid in ids]
+        return [(micros(offer.proposed_at), offer) for offer in offers]
 
     def costs(self, organisation: str, month_from: str, month_to: str) -> list[tuple]:
         """(category, store, month, kind, currency, cost, offers) of issued offers, by issue month."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redress.kernel.readmodel import Book
-from redress.kernel.store import Store, micros
+from redress.kernel.store import Store, micros, walk
 from redress_publicity_watch import domain
 from redress_publicity_watch.domain import Mention
 
@@ -52,14 +52,7 @@ class MentionBook(Book):
              limit: int) -> list[Mention]:
         """Oldest published first (then by id), after a (published_at in microseconds, id) key."""
         clauses = [("source = ?", where.source), ("published_at >= ?", where.published_from),
-                   ("published_at < ?", where.published_before), ("sentiment = ?", where.sentiment)]
-        wanted = [(clause, value) for clause, value in clauses if value]
-        if not where.include_deleted:
-            wanted.append(("deleted = ?", 0))
-        sql, args = "SELECT mention_id FROM mentions WHERE organisation = ?", [organisation]
-        if after:
-            sql += " AND (published_at, mention_id) > (?, ?)"
-            args += list(after)
-        sql += "".join(f" AND {clause}" for clause, _ in wanted) + " ORDER BY published_at, mention_id LIMIT ?"
-        rows = self.store.db.execute(sql, [*args, *(v for _, v in wanted), limit]).fetchall()
-        return [self.mentions[mid] for (mid,) in rows]
+                   ("published_at < ?", where.published_before), ("sentiment = ?", where.sentiment),
+                   ("deleted < ?", None if where.include_deleted else 1)]
+        ids = walk(self.store.db, "mentions", "published_at", organisation, clauses, after, limit, key="mention_id")
+        return [self.mentions[mid] for mid in ids]
