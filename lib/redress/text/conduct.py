@@ -7,8 +7,8 @@ shared/domain.md. The rules are data (each service keeps its files, one per lang
 A phrase breaks its rule on its own; with "only_with", only when the message also says one
 of those (policy named *and* help refused); "unless" phrases make the message fine (not
 your fault). Phrases match case- and accent-insensitively at word starts. A message is
-checked against every language's rules (staff mix languages: "Dear Ayşe, ... aptal"),
-the rules of its own language first.
+checked against every language's rules (staff mix languages: "Dear Ayşe, ... aptal"); each
+rule names its language.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redress.text.folding import any_phrase, normalise
-from redress.text.language import detect
 from redress.types.v1 import complaint_pb2 as types
 
 NEVER = re.compile(r"(?!x)x")
@@ -66,7 +65,5 @@ def load_rules(directory: Path) -> list[ConductRule]:
 
 def flagged(rules: list[ConductRule], text: str, channel: int) -> list[ConductRule]:
     """The rules a message to a customer on this channel breaks."""
-    language = detect(text).code
     folded = normalise(text)
-    broken = [r for r in rules if r.broken_by(folded, channel)]
-    return sorted(broken, key=lambda r: r.language != language)
+    return [r for r in rules if r.broken_by(folded, channel)]
