@@ -44,6 +44,10 @@ CLIENTS = {
     "token-budget": ("client-budget", "org-budget", ["integration"], ALL),
     "token-budget-manager": ("manager-budget", "org-budget", ["manager"], ALL),
     "token-expiry": ("client-expiry", "org-expiry", ["manager"], ALL),
+    # Publicity-watch: an integration and a manager of one organisation.
+    "token-pw": ("client-pw", "org-pw", ["integration"], ALL),
+    "token-pw-manager": ("manager-pw", "org-pw", ["manager"], ALL),
+    "token-risk": ("client-risk", "org-risk", ["integration"], ALL),
     "token-airline": ("client-airline", "example-airline", ["manager"], ALL),
     "token-restaurant": ("client-restaurant", "example-restaurant", ["manager"], ALL),
 }
@@ -223,11 +227,17 @@ async def compensation_channel(compensation):
 
 
 @pytest.fixture(scope="session")
-def publicity(service_env, tmp_path_factory):
+def publicity_replicas(service_env, tmp_path_factory):
+    """Starts a publicity-watch replica; all are stopped at the end of the session."""
     start, started = _starter("publicity-watch", service_env, tmp_path_factory.mktemp("publicity-logs"))
-    yield start()
+    yield start
     for service in started:
         service.stop()
+
+
+@pytest.fixture(scope="session")
+def publicity(publicity_replicas):
+    return publicity_replicas()
 
 
 @pytest.fixture(scope="session")

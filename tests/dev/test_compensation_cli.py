@@ -7,8 +7,8 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from redress.compensation.v1 import compensation_service_pb2 as api
 from redress.dev import cli
-from redress.dev.compensation_cli import (InputError, bounds, format_money, offer_line, parse_enum, parse_money,
-                                          print_budget, print_offer, print_suggestions)
+from redress.dev.client import InputError, parse_enum
+from redress.dev.compensation_cli import (bounds, format_money, offer_line, parse_money, print_budget, print_offer, print_suggestions)
 from redress.events.v1 import compensation_pb2 as cev
 from redress.types.v1.money_pb2 import Money
 

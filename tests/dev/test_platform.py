@@ -76,7 +76,8 @@ def test_the_launcher_restarts_a_service_that_dies_and_stops_everything_on_sigte
     intake_port, resolution_port = free_port(), free_port()
     launcher = Launcher({"REDRESS_KAFKA_BOOTSTRAP": bootstrap, "REDRESS_CREDENTIALS_FILE": str(credentials_file),
                          "REDRESS_INTAKE_PORT": str(intake_port), "REDRESS_RESOLUTION_PORT": str(resolution_port),
-                         "REDRESS_LOG_LEVEL": "warning"})
+                         "REDRESS_COMPENSATION_PORT": str(free_port()),
+                         "REDRESS_PUBLICITY_WATCH_PORT": str(free_port()), "REDRESS_LOG_LEVEL": "warning"})
     pids = []
     try:
         launcher.wait_for(r"^Kafka \(external\): " + re.escape(bootstrap))
@@ -99,6 +100,10 @@ def test_the_launcher_restarts_a_service_that_dies_and_stops_everything_on_sigte
         assert launcher.process.wait(60) == 0
         launcher.wait_for(r"^stopped\.$", timeout=5)
     finally:
-        if launcher.process.poll() is None:
-            launcher.process.kill()
+        if launcher.process.poll() is None:  # SIGTERM first: SIGKILL would leave its services running
+            launcher.process.terminate()
+            try:
+                launcher.process.wait(60)
+            except subprocess.TimeoutExpired:
+                launcher.process.kill()
     assert [pid for pid in pids if alive(pid)] == []

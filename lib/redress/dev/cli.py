@@ -1,9 +1,10 @@
-"""`redress`: file and follow complaints, their cases and compensation offers; replay; dead letters.
+"""`redress`: file and follow complaints, their cases, compensation offers and public posts; replay; dead letters.
 
 Talks to intake (REDRESS_INTAKE_ADDR, default 127.0.0.1:50051), resolution
-(REDRESS_RESOLUTION_ADDR, default 127.0.0.1:50052) and compensation (REDRESS_COMPENSATION_ADDR,
-default 127.0.0.1:50053; `offers`, `budget`, `costs`: see compensation_cli) over gRPC with the
-bearer token in REDRESS_TOKEN (default: the local dev token, see README).
+(REDRESS_RESOLUTION_ADDR, default 127.0.0.1:50052), compensation (REDRESS_COMPENSATION_ADDR,
+default 127.0.0.1:50053; `offers`, `budget`, `costs`: see compensation_cli) and publicity-watch
+(REDRESS_PUBLICITY_WATCH_ADDR, default 127.0.0.1:50054; `mentions`, `escalations`, `radar`: see
+publicity_cli) over gRPC with the bearer token in REDRESS_TOKEN (default: the local dev token, see README).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from redress.events.v1 import intake_pb2 as ev
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.kernel.declaration import declared
-from redress.dev import compensation_cli
+from redress.dev import compensation_cli, publicity_cli
 from redress.dev.client import ClientSettings
 from redress.types.v1 import complaint_pb2 as types
 
@@ -41,7 +42,7 @@ def _enum_value(enum, prefix: str, name: str) -> int:
 
 
 def _metadata() -> tuple:
-    return (("authorization", f"Bearer {ClientSettings().token}"),)
+    return ClientSettings().metadata()
 
 
 def _name(enum, value: int, prefix: str) -> str:
@@ -280,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     replay.add_argument("service", choices=list(declared()))
     _deadletter_commands(sub)
     compensation_cli.add_commands(sub)
+    publicity_cli.add_commands(sub)
     args = parser.parse_args(argv)
     if argv is None:  # the command itself, not a test calling it: `redress tail | head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -294,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_run_resolution(args))
         if args.command in compensation_cli.COMMANDS:
             return asyncio.run(compensation_cli.run(args))
+        if args.command in publicity_cli.COMMANDS:
+            return asyncio.run(publicity_cli.run(args))
         return asyncio.run(_run(args))
     except KeyboardInterrupt:
         return 130

@@ -11,14 +11,12 @@ import argparse
 import re
 import sys
 import uuid
-from datetime import timezone
 from decimal import Decimal, localcontext
 
-import grpc
 
 from redress.compensation.v1 import compensation_service_pb2 as api
 from redress.compensation.v1 import compensation_service_pb2_grpc as api_grpc
-from redress.dev.client import ClientSettings
+from redress.dev.client import ClientSettings, InputError, call, parse_enum, when, words
 from redress.events.v1 import compensation_pb2 as cev
 from redress.types.v1 import complaint_pb2 as types
 from redress.types.v1.money_pb2 import Money
@@ -34,10 +32,6 @@ _AMOUNT = re.compile(r"\d+(\.\d+)?")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 KIND_ALIASES = {"apology": "apology_only", "credit": "service_credit"}
-
-
-class InputError(ValueError):
-    """Something typed on the command line that cannot be sent; the message says why."""
 
 
 # -- money -----------------------------------------------------------------------------------
@@ -88,28 +82,6 @@ def format_money(money: Money) -> str:
 
 # -- names -----------------------------------------------------------------------------------
 
-def words(enum, value: int, prefix: str) -> str:
-    """OFFER_KIND_FREE_ITEM -> "free item"; a number this version does not know stays a number."""
-    try:
-        return enum.Name(value).removeprefix(prefix).lower().replace("_", " ")
-    except ValueError:
-        return str(value)
-
-
-def parse_enum(enum, prefix: str, text: str, what: str, aliases: dict[str, str] | None = None) -> int:
-    """"free-item" -> OFFER_KIND_FREE_ITEM."""
-    name = text.strip().lower().replace("-", "_").replace(" ", "_")
-    key = prefix + (aliases or {}).get(name, name).upper()
-    if key in enum.keys() and enum.Value(key):
-        return enum.Value(key)
-    choices = ", ".join(n.removeprefix(prefix).lower().replace("_", "-") for n in enum.keys() if enum.Value(n))
-    raise InputError(f"unknown {what} {text!r}; choose from: {choices}")
-
-
-def _when(ts) -> str:
-    return ts.ToDatetime(timezone.utc).strftime("%Y-%m-%d %H:%M") if ts.seconds else ""
-
-
 # -- printing --------------------------------------------------------------------------------
 
 def circumstances_words(c: cev.Circumstances) -> str:
@@ -135,11 +107,11 @@ def print_offer(o: api.Offer) -> None:
           f"category {words(types.Category, o.category, 'CATEGORY_')}")
     if o.description:
         print(f"  \u201c{o.description}\u201d")
-    who = f"  proposed by {o.proposed_by or '?'} {_when(o.proposed_at)}".rstrip()
+    who = f"  proposed by {o.proposed_by or '?'} {when(o.proposed_at)}".rstrip()
     if o.approved_by:
         who += f"; approved by {o.approved_by}"
     if o.expires_at.seconds:
-        who += f"; the customer may accept until {_when(o.expires_at)}"
+        who += f"; the customer may accept until {when(o.expires_at)}"
     print(who)
     if o.policy.version:
         print(f"  policy {o.policy.version}, rule {o.policy.rule}{': ' + o.reason if o.reason else ''}")
@@ -340,13 +312,4 @@ async def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    metadata = (("authorization", f"Bearer {ClientSettings().token}"),)
-    async with grpc.aio.insecure_channel(ClientSettings().compensation_address) as channel:
-        stub = api_grpc.CompensationServiceStub(channel)
-        try:
-            answer = await getattr(stub, method)(request, metadata=metadata)
-        except grpc.aio.AioRpcError as exc:
-            print(f"error: {exc.code().name}: {exc.details()}", file=sys.stderr)
-            return 1
-    show(answer)
-    return 0
+    return await call(ClientSettings().compensation_address, api_grpc.CompensationServiceStub, method, request, show)

@@ -1,6 +1,7 @@
 """`make demo`: files realistic complaints (English, Turkish, Greek), prints their stories, then
 works one case: the conduct guard, the steps, an unhappy customer, the escalation dossier; then
-compensates each story, from the policy's suggestion to payment (demo_compensation).
+compensates each story, from the policy's suggestion to payment (demo_compensation); and ends
+the Greek story in the newspaper and the company's public answer (demo_publicity).
 
 Uses the intake service at REDRESS_INTAKE_ADDR when one answers there (`make run` in
 another terminal); otherwise starts the platform for the demo and stops it after.
@@ -16,6 +17,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from redress.dev.cli import print_story
 from redress.dev.demo_compensation import compensate
+from redress.dev.demo_publicity import go_public
 from redress.intake.v1 import intake_service_pb2 as api
 from redress.intake.v1 import intake_service_pb2_grpc as api_grpc
 from redress.dev.platform import start_platform
@@ -23,7 +25,7 @@ from redress.dev.client import ClientSettings
 from redress.dev.paths import PROJECT_ROOT, dev_credentials_file
 from redress.types.v1 import complaint_pb2 as types
 
-MD = (("authorization", f"Bearer {ClientSettings().token}"),)
+MD = ClientSettings().metadata()
 RUN = uuid.uuid4().hex[:6]
 DIGITS = f"{uuid.uuid4().int % 10**7:07d}"
 
@@ -59,7 +61,8 @@ async def _answers(address: str) -> bool:
         return False
 
 
-async def demo(address: str, resolution_address: str = "", compensation_address: str = "") -> None:
+async def demo(address: str, resolution_address: str = "", compensation_address: str = "",
+               publicity_address: str = "") -> None:
     async with grpc.aio.insecure_channel(address) as channel:
         intake = api_grpc.IntakeServiceStub(channel)
         ids, references = [], {}
@@ -80,6 +83,10 @@ async def demo(address: str, resolution_address: str = "", compensation_address:
         await resolve(resolution_address, ids[0])
     if resolution_address and compensation_address:
         await compensate(compensation_address, resolution_address, [(i, references[i]) for i in ids])
+    if resolution_address and publicity_address:
+        greek = ids[-1]  # the last of COMPLAINTS: the letter to the corporate office
+        print()
+        await go_public(publicity_address, resolution_address, greek, references[greek])
 
 
 async def resolve(address: str, complaint_id: str) -> None:
@@ -123,6 +130,7 @@ async def resolve(address: str, complaint_id: str) -> None:
 def main() -> int:
     client = ClientSettings()
     address, resolution, compensation = client.intake_address, client.resolution_address, client.compensation_address
+    publicity = client.publicity_address
     platform = None
     if not asyncio.run(_answers(address)):
         print("no intake service answers; starting the platform for the demo ...", flush=True)
@@ -132,8 +140,10 @@ def main() -> int:
         address = platform.services["intake"].address
         resolution = platform.services["resolution"].address
         compensation = platform.services["compensation"].address
+        publicity = platform.services["publicity-watch"].address
     try:
-        asyncio.run(demo(address, *(a if asyncio.run(_answers(a)) else "" for a in (resolution, compensation))))
+        asyncio.run(demo(address, *(a if asyncio.run(_answers(a)) else ""
+                                    for a in (resolution, compensation, publicity))))
     finally:
         if platform:
             platform.stop()

@@ -14,7 +14,8 @@ import grpc
 
 from redress.compensation.v1 import compensation_service_pb2 as api
 from redress.compensation.v1 import compensation_service_pb2_grpc as api_grpc
-from redress.dev.compensation_cli import bounds, format_money, parse_money, words
+from redress.dev.client import words
+from redress.dev.compensation_cli import bounds, format_money, parse_money
 from redress.events.v1 import compensation_pb2 as cev
 from redress.types.v1 import complaint_pb2 as types
 

@@ -15,7 +15,7 @@ from redress.text.corpus import examples, split
 from redress.types.v1 import complaint_pb2 as types
 
 LANGUAGES = ("en", "tr", "el")
-CONDUCT_RULES = Path(__file__).resolve().parents[2].parent / "services/resolution/redress_resolution/config/conduct"
+CONDUCT_RULES = Path(__file__).resolve().parents[1] / "text/rules/conduct"
 TARGET_OVERALL, TARGET_LANGUAGE = 0.90, 0.85
 
 

@@ -20,6 +20,7 @@ from redress.kernel.settings import KafkaSettings
 
 # service -> (environment variable of its port, default port), from the services' declarations
 SERVICES = {name: (s.port_variable, s.default_port) for name, s in declared().items()}
+RADAR = "risk-radar"  # not a gRPC service: the faust app beside publicity-watch
 
 
 class ServiceFailed(RuntimeError):
@@ -60,9 +61,20 @@ def start_service(name: str, env: dict[str, str], port: int | None = None, timeo
     port_var, default_port = SERVICES[name]
     if port is None:
         port = int(env.get(port_var) or os.environ.get(port_var) or default_port)
-    full_env = {**os.environ, **env, port_var: str(port)}
+    return start_process(name, ["redress.kernel.main", name], {**env, port_var: str(port)}, timeout, log_to)
+
+
+def start_radar(env: dict[str, str], timeout: float = 60, log_to=None) -> ServiceProcess:
+    """Starts the risk radar (a faust worker, docs/risk-radar.md); its "address" is its app id.
+    Stopped like a service: SIGTERM, then SIGKILL if a faust worker hangs on shutdown."""
+    return start_process(RADAR, ["redress_publicity_watch.radar"], env, timeout, log_to)
+
+
+def start_process(name: str, module: list[str], env: dict[str, str], timeout: float, log_to) -> ServiceProcess:
+    """Runs `python -m <module...>` and waits for its line `READY <name> <address>`."""
+    full_env = {**os.environ, **env}
     full_env.setdefault("REDRESS_LOG_FORMAT", "json")
-    process = subprocess.Popen([sys.executable, "-m", "redress.kernel.main", name], env=full_env, stdout=subprocess.PIPE,
+    process = subprocess.Popen([sys.executable, "-m", *module], env=full_env, stdout=subprocess.PIPE,
                                stderr=log_to, text=True, bufsize=1)
     try:
         line = _ready_line(process, name, timeout)
@@ -109,13 +121,15 @@ class Platform:
 
 
 def start_platform(kafka: KafkaSettings | None = None, env: dict[str, str] | None = None,
-                   log_to=None) -> Platform:
+                   log_to=None, with_radar: bool = True) -> Platform:
     broker = choose_broker(kafka or KafkaSettings())
     services: dict[str, ServiceProcess] = {}
     try:
+        service_env = {**(env or {}), "REDRESS_KAFKA_BOOTSTRAP": broker.bootstrap}
         for name in SERVICES:
-            services[name] = start_service(name, {**(env or {}), "REDRESS_KAFKA_BOOTSTRAP": broker.bootstrap},
-                                           log_to=log_to)
+            services[name] = start_service(name, service_env, log_to=log_to)
+        if with_radar:
+            services[RADAR] = start_radar(service_env, log_to=log_to)
     except BaseException:
         Platform(broker, services).stop()
         raise

@@ -10,7 +10,8 @@ import sys
 import time
 
 from redress.dev.broker import BrokerError
-from redress.dev.platform import Platform, ServiceFailed, ServiceProcess, Supervisor, start_platform, start_service
+from redress.dev.platform import (RADAR, Platform, ServiceFailed, ServiceProcess, Supervisor, start_platform,
+                                  start_radar, start_service)
 from redress.dev.paths import PROJECT_ROOT, dev_credentials_file
 
 
@@ -58,8 +59,10 @@ def main() -> int:
 
 def _supervise(platform: Platform, env: dict[str, str], service_log) -> None:
     def restart(old: ServiceProcess) -> ServiceProcess:
-        return start_service(old.name, {**env, "REDRESS_KAFKA_BOOTSTRAP": platform.broker.bootstrap},
-                             port=old.port, log_to=service_log)
+        service_env = {**env, "REDRESS_KAFKA_BOOTSTRAP": platform.broker.bootstrap}
+        if old.name == RADAR:
+            return start_radar(service_env, log_to=service_log)
+        return start_service(old.name, service_env, port=old.port, log_to=service_log)
 
     supervisor = Supervisor(platform.services, restart, say=say)
     while True:
@@ -70,7 +73,8 @@ def _supervise(platform: Platform, env: dict[str, str], service_log) -> None:
 def _banner(platform: Platform, log_path) -> None:
     say(f"\nKafka ({platform.broker.kind}): {platform.broker.bootstrap}")
     for name, service in platform.services.items():
-        say(f"{name:<10} gRPC: {service.address}  (pid {service.pid})")
+        what = "faust app" if name == RADAR else "gRPC"
+        say(f"{name:<15} {what}: {service.address}  (pid {service.pid})")
     say(f"service logs: {log_path}")
     say("\nTry it (dev token of organisation demo-org, see README):")
     say("  .venv/bin/redress file --channel email --email ayse@example.com \\")

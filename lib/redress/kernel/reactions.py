@@ -1,6 +1,8 @@
 """A command made of another service's event: the shape every reaction shares."""
 from __future__ import annotations
 
+from typing import Callable, Mapping
+
 from google.protobuf.message import Message
 
 from redress.kernel.envelope import Envelope
@@ -21,3 +23,16 @@ def reaction_command(command_type: type[Message], service: str, env: Envelope) -
     ctx.causation_id = env.event_id
     ctx.command_id = reaction_command_id(env.event_id)
     return command
+
+
+def copying(command_type: type[Message], service: str, actions: Mapping[type, str]) -> Callable[[Envelope], Message | None]:
+    """A reaction to `service`'s events of the types in `actions`: the event, copied into the
+    command's action of that name; other events are not ours (None)."""
+    def react(env: Envelope) -> Message | None:
+        action = actions.get(type(env.payload))
+        if action is None:
+            return None
+        command = reaction_command(command_type, service, env)
+        getattr(command, action).CopyFrom(env.payload)
+        return command
+    return react

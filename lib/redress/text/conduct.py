@@ -17,10 +17,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from redress.kernel.rejections import Forbidden, Rejected
 from redress.text.folding import any_phrase, normalise
 from redress.types.v1 import complaint_pb2 as types
 
 NEVER = re.compile(r"(?!x)x")
+DEFAULT_RULES = Path(__file__).parent / "rules" / "conduct"
+
+
+def rules_dir(config_dir: Path | None) -> Path:
+    """An organisation's own rules (conduct/ in a service's configuration directory), else the
+    platform's: resolution's messages and publicity-watch's public answers share them."""
+    own = config_dir / "conduct" if config_dir else None
+    return own if own and own.is_dir() else DEFAULT_RULES
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,24 @@ def load_rules(directory: Path) -> list[ConductRule]:
                 only_with=_pattern(rule["only_with"]) if rule.get("only_with") else None,
                 unless=_pattern(rule["unless"]) if rule.get("unless") else NEVER))
     return rules
+
+
+OVERRIDERS = frozenset({"manager", "corporate_office", "owner"})
+
+
+def guard(rules: list[ConductRule], text: str, channel: int, override_reason: str,
+          roles, what: str = "message") -> list[ConductRule]:
+    """The rules the text breaks, when a manager (the corporate office, the owner) lets it
+    through with a reason; else refused, naming the rules."""
+    broken = flagged(rules, text, channel)
+    if broken and not override_reason.strip():
+        names = "; ".join(f"{r.name} ({r.description})" for r in broken)
+        raise Rejected(f"the conduct guard flagged this {what}: {names}. Rephrase it, or a manager may "
+                       "override with conduct_override_reason", "text")
+    if broken and not OVERRIDERS & set(roles):
+        raise Forbidden("only a manager, the corporate office or the owner may override the conduct guard",
+                        "conduct_override_reason")
+    return broken
 
 
 def flagged(rules: list[ConductRule], text: str, channel: int) -> list[ConductRule]:

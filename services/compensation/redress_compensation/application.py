@@ -17,8 +17,7 @@ from redress.events.v1 import compensation_pb2 as cev
 from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import resolution_pb2 as rev
 from redress.kernel.auth import Principal
-from redress.kernel.envelope import Envelope
-from redress.kernel.reactions import reaction_command
+from redress.kernel.reactions import copying
 from redress.kernel.rejections import Invalid, NotFound
 from redress.kernel.rpc import Caller
 from redress.kernel.servicelog import ServiceLog
@@ -48,14 +47,7 @@ def _check_request_id(request_id: str) -> None:
 
 
 def reaction(service: str):
-    def react(env: Envelope) -> CompensationCommand | None:
-        action = REACTIONS[service].get(type(env.payload))
-        if action is None:
-            return None
-        command = reaction_command(CompensationCommand, service, env)
-        getattr(command, action).CopyFrom(env.payload)
-        return command
-    return react
+    return copying(CompensationCommand, service, REACTIONS[service])
 
 
 class Compensation:

@@ -1,91 +1,77 @@
-"""The publicity-watch domain: one stream per public post about an organisation (a
-mention). A sighting of the same post again changes nothing; new content is an edit; a
-post that is gone is a deletion. Plain functions over the protobuf messages of the log
-contract; the text module's reading (language, a stated intent) arrives in the command."""
+"""The publicity-watch domain: plain functions over the protobuf messages of the log contract.
+
+Three kinds of stream share the service's topic:
+
+    mentions.py    a mention (one public post), keyed by its id
+    story.py       a complaint's public story, keyed by intake's complaint id: its facts, links
+    escalation.py  ... and its public escalations
+    bursts         "bursts/<organisation>": bursts of negative mentions the risk radar saw
+
+The conduct rules are an argument, so a decision depends only on what it is given.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from google.protobuf.message import Message
 
 from redress.events.v1 import publicity_pb2 as pev
-from redress.kernel.rejections import Invalid, NotFound
+from redress.kernel.rejections import Invalid
 from redress.publicitywatch.v1.commands_pb2 import PublicityWatchCommand
+from redress.text.conduct import ConductRule
+from redress_publicity_watch import escalation, mentions, story
 
-LIMITS = {"url": 2000, "guid": 500, "source_name": 200, "author": 200, "author_handle": 100}
-TEXT_LIMIT = 50_000
+BURSTS = "bursts/"
+STORY_ACTIONS = {"link": story.link, "unlink": story.unlink}
 
 
 @dataclass(frozen=True)
-class Mention:
-    reported: pev.MentionReported
-    content: pev.MentionContent
-    language: str
-    sentiment: str
-    first_seen_at: datetime
-    updated_at: datetime
-    deleted: bool = False
-    edits: int = 0
-    sentiment_confidence: float = 0.0
-    # The stream's version: set by the kernel after each event, never by the domain.
+class Bursts:
+    organisation: str
+    detected: tuple[pev.MentionBurstDetected, ...] = ()
     version: int = 0
 
-    @property
-    def mention_id(self) -> str:
-        return self.reported.mention_id
 
-    @property
-    def organisation(self) -> str:
-        return self.reported.organisation
+def kind_of(stream: str, action: str) -> str:
+    if stream.startswith(BURSTS):
+        return "bursts"
+    return "mention" if action == "report" else "story"
 
 
-def check_sighting(r: pev.MentionReported, deleted: bool) -> None:
-    """A sighting a connector may report; refused with the field at fault."""
-    if r.source not in pev.SourceKind.values() or not r.source:
-        raise Invalid("source is required: one of the SourceKind values", "source")
-    if not r.url.strip() and not r.guid.strip():
-        raise Invalid("url or guid is required: they tell one post from another", "url")
-    for name, limit in LIMITS.items():
-        if len(getattr(r, name)) > limit:
-            raise Invalid(f"{name} is longer than {limit} characters", name)
-    if len(r.content.text) + len(r.content.title) > TEXT_LIMIT:
-        raise Invalid(f"content is longer than {TEXT_LIMIT} characters", "content")
-    if not deleted and not (r.content.text.strip() or r.content.title.strip()):
-        raise Invalid("content.text is required", "content.text")
-    if r.content.rating < 0 or r.content.rating > (r.content.rating_out_of or 5):
-        raise Invalid("content.rating must be between 0 and rating_out_of (5 when unset)", "content.rating")
-    if r.reach < 0:
-        raise Invalid("reach must not be negative", "reach")
-
-
-def decide(state: Mention | None, command: PublicityWatchCommand, now: datetime) -> list[Message]:
-    if command.WhichOneof("action") != "report":
+def decide(state, command: PublicityWatchCommand, now: datetime, rules: list[ConductRule]) -> list[Message]:
+    action = command.WhichOneof("action")
+    if action is None:
         raise Invalid("the command has no action", "action")
-    sighting = command.report
-    check_sighting(sighting, command.deleted)
-    if state is None:
-        if command.deleted:
-            raise NotFound(f"there is no mention {sighting.mention_id} to delete", "url")
-        return [sighting]
-    if command.deleted:
-        return [] if state.deleted else [pev.MentionDeleted(mention_id=state.mention_id, reason="gone at the source")]
-    if sighting.content == state.content:
-        return []
-    return [pev.MentionEdited(mention_id=state.mention_id, content=sighting.content, language=sighting.language,
-                              sentiment=sighting.sentiment, sentiment_confidence=sighting.sentiment_confidence)]
+    stream = command.context.complaint_id
+    if (kind_of(stream, action) == "bursts") != (action == "note_burst"):
+        raise Invalid(f"{action} is not a command for stream {stream}", "complaint_id")
+    if action == "report":
+        return mentions.report(state, command, now)
+    if action == "note_burst":
+        return [command.note_burst]
+    if action == "note_risk":
+        crossed = command.note_risk
+        return [] if state and state.risk_crossings >= crossed.crossing else [crossed]
+    if action in STORY_ACTIONS:
+        return STORY_ACTIONS[action](state, command, now)
+    if action in escalation.DECIDERS:
+        return escalation.decide(state, command, now, rules)
+    return story.note(state, command)
 
 
-def apply(state: Mention | None, event: Message, at: datetime) -> Mention:
-    if isinstance(event, pev.MentionReported):
-        return Mention(event, event.content, event.language, event.sentiment, at, at,
-                       sentiment_confidence=event.sentiment_confidence)
-    if state is None:
-        raise ValueError(f"{type(event).__name__} before MentionReported")
-    if isinstance(event, pev.MentionEdited):
-        return replace(state, content=event.content, language=event.language or state.language,
-                       sentiment=event.sentiment or state.sentiment, edits=state.edits + 1, updated_at=at,
-                       sentiment_confidence=event.sentiment_confidence or state.sentiment_confidence)
-    if isinstance(event, pev.MentionDeleted):
-        return replace(state, deleted=True, updated_at=at)
-    raise ValueError(f"{type(event).__name__} is not an event of a mention")
+def apply(state, event: Message, at: datetime):
+    if isinstance(event, mentions.EVENTS):
+        return mentions.apply(state, event, at)
+    if isinstance(event, story.EVENTS):
+        return story.apply(state, event, at)
+    if isinstance(event, escalation.EVENTS):
+        return escalation.apply(state, event, at)
+    if isinstance(event, pev.MentionBurstDetected):
+        bursts = state or Bursts(event.organisation)
+        return Bursts(bursts.organisation, (*bursts.detected, event))
+    raise ValueError(f"{type(event).__name__} is not an event of publicity-watch")
+
+
+def not_found(stream: str) -> str:
+    return f"there is no mention or complaint {stream}"

@@ -22,7 +22,7 @@ import httpx
 import structlog
 
 from redress.events.v1 import publicity_pb2 as pev
-from redress_publicity_watch.domain import LIMITS, TEXT_LIMIT
+from redress_publicity_watch.mentions import LIMITS, TEXT_LIMIT
 
 log = structlog.get_logger(__name__)
 MAX_DELAY_S = 3600.0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from typing import Callable
 from datetime import datetime, timezone
 
 import structlog
@@ -16,10 +17,11 @@ from redress.kernel.auth import Principal
 from redress.kernel.envelope import Envelope
 from redress.events.v1 import compensation_pb2 as cev
 from redress.events.v1 import intake_pb2 as iev
+from redress.events.v1 import publicity_pb2 as pev
 from redress.kernel.rejections import Invalid, NotFound
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
 from redress.kernel.rpc import Caller
-from redress.kernel.reactions import reaction_command
+from redress.kernel.reactions import copying, reaction_command
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import ServiceSettings
 from redress_resolution import domain
@@ -53,14 +55,17 @@ COMPENSATION_NOTES = {
 }
 
 
-def react_to_intake(env: Envelope) -> ResolutionCommand | None:
-    """Intake's events that concern a case, as commands deduplicated by the event's id."""
-    action = INTAKE_REACTIONS.get(type(env.payload))
-    if action is None:
-        return None
-    command = _reaction("intake", env)
-    getattr(command, action).CopyFrom(env.payload)
-    return command
+def _copying(service: str, actions: dict) -> Callable[[Envelope], ResolutionCommand | None]:
+    """The events of these types, copied into commands deduplicated by the event's id, with the
+    time the event happened (a case's clocks run from the filing)."""
+    copy = copying(ResolutionCommand, service, actions)
+
+    def react(env: Envelope) -> ResolutionCommand | None:
+        command = copy(env)
+        if command is not None:
+            command.reacting_to_time.FromDatetime(env.time)
+        return command
+    return react
 
 
 def react_to_compensation(env: Envelope) -> ResolutionCommand | None:
@@ -78,6 +83,14 @@ def react_to_compensation(env: Envelope) -> ResolutionCommand | None:
         if env.payload.HasField("amount"):
             noted.amount.CopyFrom(env.payload.amount)
     return command
+
+
+# A complaint that went public, or whose risk crossed the threshold (both on the complaint's
+# own stream in publicity-watch).
+PUBLICITY_REACTIONS = {pev.PublicEscalationOpened: "note_public_escalation", pev.RiskThresholdCrossed: "note_risk"}
+# Intake's events that concern a case, and publicity-watch's.
+react_to_intake = _copying("intake", INTAKE_REACTIONS)
+react_to_publicity = _copying("publicity-watch", PUBLICITY_REACTIONS)
 
 
 def _reaction(service: str, env: Envelope) -> ResolutionCommand:

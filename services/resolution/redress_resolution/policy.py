@@ -13,7 +13,7 @@ from pathlib import Path
 from redress.events.v1 import resolution_pb2 as rev
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution import business_time as bt
-from redress_resolution.conduct import ConductRule, load_rules
+from redress_resolution.conduct import ConductRule, load_rules, rules_dir
 
 DEFAULT_DIR = Path(__file__).parent / "config"
 ANY = "*"
@@ -159,7 +159,7 @@ def load(directory: Path | None = None) -> Policy:
                     if not name.startswith("_")},
         regulatory_by_org=clocks.get("regulatory", {}),
         calendars={org: _calendar(spec) for org, spec in calendars.items() if not org.startswith("_")},
-        conduct=load_rules(directory / "conduct"),
+        conduct=load_rules(rules_dir(directory)),
         warn_fraction=float(clocks.get("warn_fraction", 0.75)),
         reopen_window=timedelta(days=float(clocks.get("reopen_window_days", 30))),
     )

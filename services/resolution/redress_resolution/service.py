@@ -7,7 +7,8 @@ from redress.kernel.declaration import Domain, ServiceDeclaration
 from redress.resolution.v1 import resolution_service_pb2
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
 from redress_resolution import domain, policy
-from redress_resolution.application import Resolution, react_to_compensation, react_to_intake
+from redress_resolution.application import (Resolution, react_to_compensation, react_to_intake,
+                                           react_to_publicity)
 from redress_resolution.grpc_api import ResolutionServicer
 from redress_resolution.projection import CaseBook
 
@@ -27,5 +28,6 @@ SERVICE = ServiceDeclaration(
     read_model=CaseBook,
     application=Resolution,
     servicer=ResolutionServicer,
-    reactions={"intake": react_to_intake, "compensation": react_to_compensation},
+    reactions={"intake": react_to_intake, "compensation": react_to_compensation,
+               "publicity-watch": react_to_publicity},
 )

@@ -11,14 +11,15 @@ from datetime import datetime, timezone
 from google.protobuf.message import Message
 
 from redress.events.v1 import intake_pb2 as iev
+from redress.events.v1 import publicity_pb2 as pev
 from redress.events.v1 import resolution_pb2 as rev
-from redress.kernel.rejections import AlreadyExists, Forbidden, Invalid, Rejected
+from redress.kernel.rejections import AlreadyExists, Invalid, Rejected
 from redress.resolution.v1 import commands_pb2 as cmd
 from redress.types.v1 import complaint_pb2 as types
 from redress_resolution import clocks
 from redress_resolution.case import (AWAITING_PREVENTION, CLOSED, HIGH, LEVEL_NAMES, OPEN, PROPOSED, RUNNING, Case,
                                      reclassified, require_not_closed)
-from redress_resolution.conduct import flagged
+from redress_resolution.conduct import guard
 from redress_resolution.inputs import NAME_LIMIT, TEXT_LIMIT, check_text
 from redress_resolution.policy import Policy
 
@@ -26,7 +27,6 @@ REQUIRED_BEFORE_PROPOSAL = ("understand", "apologise", "explain", "fix")
 CUSTOMER_FACING = ("understand", "apologise", "explain", "fix", "offer_compensation", "follow_up", "message")
 LETTER_LEVELS = {types.CHANNEL_LETTER_TO_CORPORATE_OFFICE: types.LEVEL_CORPORATE_OFFICE,
                  types.CHANNEL_LETTER_TO_OWNER: types.LEVEL_OWNER}
-OVERRIDERS = frozenset({"manager", "corporate_office", "owner"})
 STEP_EVENTS = {"understand": rev.CustomerUnderstood, "apologise": rev.ApologyMade, "explain": rev.ExplanationGiven,
                "fix": rev.FixRecorded, "offer_compensation": rev.CompensationOffered,
                "follow_up": rev.FollowUpAsked, "prevent": rev.PreventionRecorded,
@@ -119,6 +119,38 @@ def note_compensation(state: Case, payload: cmd.NoteCompensation, command, now, 
     elif amount is not None and amount.ByteSize():
         event.amount.CopyFrom(amount)
     return [event]
+
+
+# -- reactions to publicity-watch's events ---------------------------------------------------
+
+WHERE = {pev.SOURCE_KIND_REVIEW_SITE: "review_site", pev.SOURCE_KIND_BLOG: "blog",
+         pev.SOURCE_KIND_NEWSPAPER: "newspaper", pev.SOURCE_KIND_TWITTER: "social",
+         pev.SOURCE_KIND_FACEBOOK: "social", pev.SOURCE_KIND_FORUM: "social"}
+
+
+def note_public_escalation(state: Case, payload: pev.PublicEscalationOpened, command, now, policy) -> list:
+    """The complaint went public: the case comes first and goes to at least the corporate
+    office. A closed case reopens whatever the reopen window: the post is news."""
+    where = WHERE.get(payload.source, "social")
+    events: list = []
+    if state.priority != HIGH:
+        events.append(rev.CasePriorityRaised(reason=f"the complaint went public ({where.replace('_', ' ')})",
+                                             where=where, evidence=[payload.url], excerpt=payload.reason))
+    if state.status == CLOSED:
+        events.append(rev.CaseReopened(reason=f"the complaint went public: {payload.url}",
+                                       clocks=policy.resolve_clock(state.organisation, state.opened.severity, now)))
+    if state.level < types.LEVEL_CORPORATE_OFFICE:
+        events += escalate(state, rev.ESCALATION_CAUSE_WENT_PUBLIC, f"the complaint went public: {payload.url}",
+                           now, policy, to_level=types.LEVEL_CORPORATE_OFFICE)
+    return events
+
+
+def note_risk(state: Case, payload: pev.RiskThresholdCrossed, command, now, policy) -> list:
+    """The risk radar saw this complaint coming: handled first, before any post exists."""
+    if state.priority == HIGH or state.status == CLOSED:
+        return []
+    return [rev.CasePriorityRaised(reason=f"risk radar: {payload.score:.0f} (threshold {payload.threshold:.0f})",
+                                   evidence=[f"{f.name}: {f.detail}" for f in payload.factors if f.points > 0])]
 
 
 # -- the handler's work ---------------------------------------------------------------------
@@ -261,17 +293,10 @@ def _guard_conduct(state: Case, event: Message, command: cmd.ResolutionCommand, 
     """Refuses text that breaks a conduct rule, unless a manager overrides it with a reason."""
     text = " ".join(getattr(event, f) for f in ("text", "question") if hasattr(event, f))
     channel = getattr(event, "channel", 0) or state.opened.channel
-    broken = flagged(policy.conduct, text, channel)
+    reason = command.conduct_override_reason.strip()
+    broken = guard(policy.conduct, text, channel, reason, command.context.principal.roles)
     if not broken:
         return
-    reason = command.conduct_override_reason.strip()
-    if not reason:
-        names = "; ".join(f"{r.name} ({r.description})" for r in broken)
-        raise Rejected(f"the conduct guard flagged this message: {names}. Rephrase it, or a manager may "
-                       "override with conduct_override_reason", "text")
-    if not OVERRIDERS & set(command.context.principal.roles):
-        raise Forbidden("only a manager, the corporate office or the owner may override the conduct guard",
-                        "conduct_override_reason")
     check_text("conduct_override_reason", reason)
     event.conduct_override.CopyFrom(rev.ConductOverride(rules=[r.name for r in broken], reason=reason))
 
@@ -282,4 +307,5 @@ DECIDERS = {
     **{step: record_step for step in STEP_EVENTS},
     "propose": propose, "verdict": verdict, "request_escalation": request_escalation, "reopen": reopen,
     "clock_due": clock_due, "note_compensation": note_compensation,
+    "note_public_escalation": note_public_escalation, "note_risk": note_risk,
 }

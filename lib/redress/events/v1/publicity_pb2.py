@@ -23,23 +23,60 @@ _sym_db = _symbol_database.Default()
 
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from redress.types.v1 import complaint_pb2 as redress_dot_types_dot_v1_dot_complaint__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!redress/events/v1/publicity.proto\x12\x11redress.events.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"T\n\x0eMentionContent\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06rating\x18\x03 \x01(\x02\x12\x15\n\rrating_out_of\x18\x04 \x01(\x02\"\xa6\x03\n\x0fMentionReported\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x13\n\x0bsource_name\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x0c\n\x04guid\x18\x06 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x07 \x01(\t\x12\x15\n\rauthor_handle\x18\x08 \x01(\t\x12\x32\n\x07\x63ontent\x18\t \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\r\n\x05reach\x18\n \x01(\x03\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08language\x18\x0c \x01(\t\x12\x15\n\rstated_intent\x18\r \x01(\t\x12\x14\n\x0creported_via\x18\x0e \x01(\t\x12\x11\n\tsentiment\x18\x0f \x01(\t\x12\x1c\n\x14sentiment_confidence\x18\x10 \x01(\x02\"\x9a\x01\n\rMentionEdited\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x32\n\x07\x63ontent\x18\x02 \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x11\n\tsentiment\x18\x04 \x01(\t\x12\x1c\n\x14sentiment_confidence\x18\x05 \x01(\x02\"4\n\x0eMentionDeleted\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t*\xc1\x01\n\nSourceKind\x12\x1b\n\x17SOURCE_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17SOURCE_KIND_REVIEW_SITE\x10\x01\x12\x14\n\x10SOURCE_KIND_BLOG\x10\x02\x12\x19\n\x15SOURCE_KIND_NEWSPAPER\x10\x03\x12\x17\n\x13SOURCE_KIND_TWITTER\x10\x04\x12\x18\n\x14SOURCE_KIND_FACEBOOK\x10\x05\x12\x15\n\x11SOURCE_KIND_FORUM\x10\x06\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!redress/events/v1/publicity.proto\x12\x11redress.events.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a redress/types/v1/complaint.proto\"T\n\x0eMentionContent\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06rating\x18\x03 \x01(\x02\x12\x15\n\rrating_out_of\x18\x04 \x01(\x02\"\xa6\x03\n\x0fMentionReported\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12-\n\x06source\x18\x03 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x13\n\x0bsource_name\x18\x04 \x01(\t\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x0c\n\x04guid\x18\x06 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x07 \x01(\t\x12\x15\n\rauthor_handle\x18\x08 \x01(\t\x12\x32\n\x07\x63ontent\x18\t \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\r\n\x05reach\x18\n \x01(\x03\x12\x30\n\x0cpublished_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08language\x18\x0c \x01(\t\x12\x15\n\rstated_intent\x18\r \x01(\t\x12\x14\n\x0creported_via\x18\x0e \x01(\t\x12\x11\n\tsentiment\x18\x0f \x01(\t\x12\x1c\n\x14sentiment_confidence\x18\x10 \x01(\x02\"\x9a\x01\n\rMentionEdited\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x32\n\x07\x63ontent\x18\x02 \x01(\x0b\x32!.redress.events.v1.MentionContent\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x11\n\tsentiment\x18\x04 \x01(\t\x12\x1c\n\x14sentiment_confidence\x18\x05 \x01(\x02\"4\n\x0eMentionDeleted\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"@\n\x0fMentionCopySeen\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x0c\n\x04guid\x18\x03 \x01(\t\"<\n\x0cLinkEvidence\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x02 \x01(\t\x12\x0e\n\x06weight\x18\x03 \x01(\x02\"\x81\x01\n\rLinkCandidate\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x02\x12\x31\n\x08\x65vidence\x18\x04 \x03(\x0b\x32\x1f.redress.events.v1.LinkEvidence\"~\n\x0eMentionMatched\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x34\n\ncandidates\x18\x02 \x03(\x0b\x32 .redress.events.v1.LinkCandidate\x12\x0f\n\x07outcome\x18\x03 \x01(\t\x12\x11\n\tthreshold\x18\x04 \x01(\x02\"\xf6\x01\n\x11\x43omplaintOnRecord\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x03 \x01(\t\x12\x32\n\x07\x63ontact\x18\x04 \x01(\x0b\x32!.redress.types.v1.CustomerContact\x12\x11\n\treference\x18\x05 \x01(\t\x12\x17\n\x0forder_reference\x18\x06 \x01(\t\x12\r\n\x05store\x18\x07 \x01(\t\x12\x0c\n\x04text\x18\x08 \x01(\t\x12\x10\n\x08language\x18\t \x01(\t\x12\x11\n\twithdrawn\x18\n \x01(\x08\"K\n\x10\x43\x61seOutcomeNoted\x12\x0f\n\x07outcome\x18\x01 \x01(\t\x12&\n\x05level\x18\x02 \x01(\x0e\x32\x17.redress.types.v1.Level\"\xb7\x03\n\rMentionLinked\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x12\n\nmention_id\x18\x02 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x03 \x01(\t\x12\x12\n\nconfidence\x18\x04 \x01(\x02\x12\x31\n\x08\x65vidence\x18\x05 \x03(\x0b\x32\x1f.redress.events.v1.LinkEvidence\x12\x11\n\tlinked_by\x18\x06 \x01(\t\x12\x0e\n\x06reason\x18\x07 \x01(\t\x12-\n\x06source\x18\x08 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x0b\n\x03url\x18\t \x01(\t\x12\x0e\n\x06\x61uthor\x18\n \x01(\t\x12\x15\n\rauthor_handle\x18\x0b \x01(\t\x12\x11\n\tsentiment\x18\x0c \x01(\t\x12\r\n\x05reach\x18\r \x01(\x03\x12\x10\n\x08language\x18\x0e \x01(\t\x12\x0e\n\x06rating\x18\x0f \x01(\x02\x12\x15\n\rrating_out_of\x18\x10 \x01(\x02\x12\x30\n\x0cpublished_at\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05store\x18\x12 \x01(\t\"`\n\x0fMentionUnlinked\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x12\n\nmention_id\x18\x02 \x01(\t\x12\x13\n\x0bunlinked_by\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"\xe9\x02\n\x16PublicEscalationOpened\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x12\n\nmention_id\x18\x02 \x01(\t\x12\x14\n\x0corganisation\x18\x03 \x01(\t\x12-\n\x06source\x18\x04 \x01(\x0e\x32\x1d.redress.events.v1.SourceKind\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\r\n\x05reach\x18\x06 \x01(\x03\x12\x10\n\x08language\x18\x07 \x01(\t\x12\x14\n\x0c\x63\x61se_outcome\x18\x08 \x01(\t\x12\x0e\n\x06reason\x18\t \x01(\t\x12\x32\n\x0ewent_public_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nconfidence\x18\x0b \x01(\x02\x12\x31\n\x08\x65vidence\x18\x0c \x03(\x0b\x32\x1f.redress.events.v1.LinkEvidence\x12\x11\n\tlinked_by\x18\r \x01(\t\"\x97\x01\n\x15PublicResponseDrafted\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x12\n\ndrafted_by\x18\x04 \x01(\t\x12\x1f\n\x17\x63onduct_override_reason\x18\x05 \x01(\t\x12\x15\n\rconduct_rules\x18\x06 \x03(\t\"A\n\x16PublicResponseApproved\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x13\n\x0b\x61pproved_by\x18\x02 \x01(\t\"\x82\x01\n\x17PublicResponsePublished\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x30\n\x0cpublished_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0cpublished_by\x18\x04 \x01(\t\"_\n\x10\x41uthorFollowedUp\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x0b\n\x03url\x18\x03 \x01(\t\x12\x1c\n\x14\x66ollow_up_mention_id\x18\x04 \x01(\t\"`\n\x18PublicEscalationResolved\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0b\n\x03how\x18\x02 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\x12\x13\n\x0bresolved_by\x18\x04 \x01(\t\"O\n\x16PublicEscalationClosed\x12\x12\n\nmention_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x11\n\tclosed_by\x18\x03 \x01(\t\":\n\nRiskFactor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06points\x18\x02 \x01(\x02\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\"\xa6\x01\n\x14RiskThresholdCrossed\x12\x14\n\x0c\x63omplaint_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12\r\n\x05score\x18\x03 \x01(\x02\x12\x11\n\tthreshold\x18\x04 \x01(\x02\x12.\n\x07\x66\x61\x63tors\x18\x05 \x03(\x0b\x32\x1d.redress.events.v1.RiskFactor\x12\x10\n\x08\x63rossing\x18\x06 \x01(\x05\"\xd4\x01\n\x14MentionBurstDetected\x12\x14\n\x0corganisation\x18\x01 \x01(\t\x12\r\n\x05store\x18\x02 \x01(\t\x12\x30\n\x0cwindow_start\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nwindow_end\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x63ount\x18\x05 \x01(\x05\x12\x11\n\tthreshold\x18\x06 \x01(\x05\x12\x13\n\x0bmention_ids\x18\x07 \x03(\t*\xc1\x01\n\nSourceKind\x12\x1b\n\x17SOURCE_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17SOURCE_KIND_REVIEW_SITE\x10\x01\x12\x14\n\x10SOURCE_KIND_BLOG\x10\x02\x12\x19\n\x15SOURCE_KIND_NEWSPAPER\x10\x03\x12\x17\n\x13SOURCE_KIND_TWITTER\x10\x04\x12\x18\n\x14SOURCE_KIND_FACEBOOK\x10\x05\x12\x15\n\x11SOURCE_KIND_FORUM\x10\x06\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.events.v1.publicity_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SOURCEKIND']._serialized_start=812
-  _globals['_SOURCEKIND']._serialized_end=1005
-  _globals['_MENTIONCONTENT']._serialized_start=89
-  _globals['_MENTIONCONTENT']._serialized_end=173
-  _globals['_MENTIONREPORTED']._serialized_start=176
-  _globals['_MENTIONREPORTED']._serialized_end=598
-  _globals['_MENTIONEDITED']._serialized_start=601
-  _globals['_MENTIONEDITED']._serialized_end=755
-  _globals['_MENTIONDELETED']._serialized_start=757
-  _globals['_MENTIONDELETED']._serialized_end=809
+  _globals['_SOURCEKIND']._serialized_start=3538
+  _globals['_SOURCEKIND']._serialized_end=3731
+  _globals['_MENTIONCONTENT']._serialized_start=123
+  _globals['_MENTIONCONTENT']._serialized_end=207
+  _globals['_MENTIONREPORTED']._serialized_start=210
+  _globals['_MENTIONREPORTED']._serialized_end=632
+  _globals['_MENTIONEDITED']._serialized_start=635
+  _globals['_MENTIONEDITED']._serialized_end=789
+  _globals['_MENTIONDELETED']._serialized_start=791
+  _globals['_MENTIONDELETED']._serialized_end=843
+  _globals['_MENTIONCOPYSEEN']._serialized_start=845
+  _globals['_MENTIONCOPYSEEN']._serialized_end=909
+  _globals['_LINKEVIDENCE']._serialized_start=911
+  _globals['_LINKEVIDENCE']._serialized_end=971
+  _globals['_LINKCANDIDATE']._serialized_start=974
+  _globals['_LINKCANDIDATE']._serialized_end=1103
+  _globals['_MENTIONMATCHED']._serialized_start=1105
+  _globals['_MENTIONMATCHED']._serialized_end=1231
+  _globals['_COMPLAINTONRECORD']._serialized_start=1234
+  _globals['_COMPLAINTONRECORD']._serialized_end=1480
+  _globals['_CASEOUTCOMENOTED']._serialized_start=1482
+  _globals['_CASEOUTCOMENOTED']._serialized_end=1557
+  _globals['_MENTIONLINKED']._serialized_start=1560
+  _globals['_MENTIONLINKED']._serialized_end=1999
+  _globals['_MENTIONUNLINKED']._serialized_start=2001
+  _globals['_MENTIONUNLINKED']._serialized_end=2097
+  _globals['_PUBLICESCALATIONOPENED']._serialized_start=2100
+  _globals['_PUBLICESCALATIONOPENED']._serialized_end=2461
+  _globals['_PUBLICRESPONSEDRAFTED']._serialized_start=2464
+  _globals['_PUBLICRESPONSEDRAFTED']._serialized_end=2615
+  _globals['_PUBLICRESPONSEAPPROVED']._serialized_start=2617
+  _globals['_PUBLICRESPONSEAPPROVED']._serialized_end=2682
+  _globals['_PUBLICRESPONSEPUBLISHED']._serialized_start=2685
+  _globals['_PUBLICRESPONSEPUBLISHED']._serialized_end=2815
+  _globals['_AUTHORFOLLOWEDUP']._serialized_start=2817
+  _globals['_AUTHORFOLLOWEDUP']._serialized_end=2912
+  _globals['_PUBLICESCALATIONRESOLVED']._serialized_start=2914
+  _globals['_PUBLICESCALATIONRESOLVED']._serialized_end=3010
+  _globals['_PUBLICESCALATIONCLOSED']._serialized_start=3012
+  _globals['_PUBLICESCALATIONCLOSED']._serialized_end=3091
+  _globals['_RISKFACTOR']._serialized_start=3093
+  _globals['_RISKFACTOR']._serialized_end=3151
+  _globals['_RISKTHRESHOLDCROSSED']._serialized_start=3154
+  _globals['_RISKTHRESHOLDCROSSED']._serialized_end=3320
+  _globals['_MENTIONBURSTDETECTED']._serialized_start=3323
+  _globals['_MENTIONBURSTDETECTED']._serialized_end=3535
 # @@protoc_insertion_point(module_scope)

@@ -28,6 +28,7 @@ class EscalationCause(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ESCALATION_CAUSE_REQUESTED: _ClassVar[EscalationCause]
     ESCALATION_CAUSE_CLOCK_BREACHED: _ClassVar[EscalationCause]
     ESCALATION_CAUSE_RECLASSIFIED: _ClassVar[EscalationCause]
+    ESCALATION_CAUSE_WENT_PUBLIC: _ClassVar[EscalationCause]
 DISSATISFACTION_REASON_UNSPECIFIED: DissatisfactionReason
 DISSATISFACTION_REASON_SCEPTICAL_OF_FIX: DissatisfactionReason
 DISSATISFACTION_REASON_UNHAPPY_WITH_TREATMENT: DissatisfactionReason
@@ -38,6 +39,7 @@ ESCALATION_CAUSE_DISSATISFIED: EscalationCause
 ESCALATION_CAUSE_REQUESTED: EscalationCause
 ESCALATION_CAUSE_CLOCK_BREACHED: EscalationCause
 ESCALATION_CAUSE_RECLASSIFIED: EscalationCause
+ESCALATION_CAUSE_WENT_PUBLIC: EscalationCause
 
 class Clock(_message.Message):
     __slots__ = ("name", "due_at", "warn_at", "basis", "escalates", "extended_due_at", "runs_while_waiting")

@@ -23,16 +23,18 @@ _sym_db = _symbol_database.Default()
 
 
 from redress.commands.v1 import commands_pb2 as redress_dot_commands_dot_v1_dot_commands__pb2
+from redress.events.v1 import intake_pb2 as redress_dot_events_dot_v1_dot_intake__pb2
 from redress.events.v1 import publicity_pb2 as redress_dot_events_dot_v1_dot_publicity__pb2
+from redress.events.v1 import resolution_pb2 as redress_dot_events_dot_v1_dot_resolution__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(redress/publicitywatch/v1/commands.proto\x12\x19redress.publicitywatch.v1\x1a\"redress/commands/v1/commands.proto\x1a!redress/events/v1/publicity.proto\"\x9e\x01\n\x15PublicityWatchCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12\x34\n\x06report\x18\n \x01(\x0b\x32\".redress.events.v1.MentionReportedH\x00\x12\x0f\n\x07\x64\x65leted\x18\x02 \x01(\x08\x42\x08\n\x06\x61\x63tionb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(redress/publicitywatch/v1/commands.proto\x12\x19redress.publicitywatch.v1\x1a\"redress/commands/v1/commands.proto\x1a\x1eredress/events/v1/intake.proto\x1a!redress/events/v1/publicity.proto\x1a\"redress/events/v1/resolution.proto\"\x8c\x0b\n\x15PublicityWatchCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12\x34\n\x06report\x18\n \x01(\x0b\x32\".redress.events.v1.MentionReportedH\x00\x12\x37\n\nnote_filed\x18\x0b \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12\x45\n\x11note_acknowledged\x18\x0c \x01(\x0b\x32(.redress.events.v1.ComplaintAcknowledgedH\x00\x12G\n\x13note_repeat_contact\x18\r \x01(\x0b\x32(.redress.events.v1.RepeatContactRecordedH\x00\x12;\n\x0cnote_amended\x18\x0e \x01(\x0b\x32#.redress.events.v1.ComplaintAmendedH\x00\x12?\n\x0enote_withdrawn\x18\x0f \x01(\x0b\x32%.redress.events.v1.ComplaintWithdrawnH\x00\x12\x39\n\x10note_case_closed\x18\x10 \x01(\x0b\x32\x1d.redress.events.v1.CaseClosedH\x00\x12=\n\x12note_case_reopened\x18\x11 \x01(\x0b\x32\x1f.redress.events.v1.CaseReopenedH\x00\x12?\n\x13note_case_escalated\x18\x12 \x01(\x0b\x32 .redress.events.v1.CaseEscalatedH\x00\x12\x30\n\x04link\x18\x14 \x01(\x0b\x32 .redress.events.v1.MentionLinkedH\x00\x12\x34\n\x06unlink\x18\x15 \x01(\x0b\x32\".redress.events.v1.MentionUnlinkedH\x00\x12\x42\n\x0e\x64raft_response\x18\x16 \x01(\x0b\x32(.redress.events.v1.PublicResponseDraftedH\x00\x12\x45\n\x10\x61pprove_response\x18\x17 \x01(\x0b\x32).redress.events.v1.PublicResponseApprovedH\x00\x12H\n\x12record_publication\x18\x18 \x01(\x0b\x32*.redress.events.v1.PublicResponsePublishedH\x00\x12?\n\x10record_follow_up\x18\x19 \x01(\x0b\x32#.redress.events.v1.AuthorFollowedUpH\x00\x12G\n\x10resolve_publicly\x18\x1a \x01(\x0b\x32+.redress.events.v1.PublicEscalationResolvedH\x00\x12\x45\n\x10\x63lose_escalation\x18\x1b \x01(\x0b\x32).redress.events.v1.PublicEscalationClosedH\x00\x12<\n\tnote_risk\x18\x1c \x01(\x0b\x32\'.redress.events.v1.RiskThresholdCrossedH\x00\x12=\n\nnote_burst\x18\x1d \x01(\x0b\x32\'.redress.events.v1.MentionBurstDetectedH\x00\x12\x0f\n\x07\x64\x65leted\x18\x02 \x01(\x08\x12\x30\n\x05match\x18\x03 \x01(\x0b\x32!.redress.events.v1.MentionMatched\x12\x0c\n\x04\x63opy\x18\x04 \x01(\x08\x12\x1f\n\x17\x63onduct_override_reason\x18\x05 \x01(\tB\x08\n\x06\x61\x63tionb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.publicitywatch.v1.commands_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PUBLICITYWATCHCOMMAND']._serialized_start=143
-  _globals['_PUBLICITYWATCHCOMMAND']._serialized_end=301
+  _globals['_PUBLICITYWATCHCOMMAND']._serialized_start=211
+  _globals['_PUBLICITYWATCHCOMMAND']._serialized_end=1631
 # @@protoc_insertion_point(module_scope)

@@ -53,6 +53,71 @@ class PublicityWatchServiceStub:
                 request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListMentionsRequest.SerializeToString,
                 response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListMentionsResponse.FromString,
                 _registered_method=True)
+        self.WatchMentions = channel.unary_stream(
+                '/redress.publicitywatch.v1.PublicityWatchService/WatchMentions',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.WatchMentionsRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.MentionChange.FromString,
+                _registered_method=True)
+        self.LinkMention = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/LinkMention',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.LinkMentionRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.Mention.FromString,
+                _registered_method=True)
+        self.UnlinkMention = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/UnlinkMention',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.UnlinkMentionRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.Mention.FromString,
+                _registered_method=True)
+        self.ListPublicEscalations = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/ListPublicEscalations',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListPublicEscalationsRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListPublicEscalationsResponse.FromString,
+                _registered_method=True)
+        self.GetPublicEscalation = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/GetPublicEscalation',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetPublicEscalationRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+                _registered_method=True)
+        self.DraftPublicResponse = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/DraftPublicResponse',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.DraftPublicResponseRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+                _registered_method=True)
+        self.ApprovePublicResponse = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/ApprovePublicResponse',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ApprovePublicResponseRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+                _registered_method=True)
+        self.RecordPublicResponse = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/RecordPublicResponse',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RecordPublicResponseRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+                _registered_method=True)
+        self.RecordFollowUp = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/RecordFollowUp',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RecordFollowUpRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+                _registered_method=True)
+        self.ResolvePublicly = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/ResolvePublicly',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ResolvePubliclyRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+                _registered_method=True)
+        self.ClosePublicEscalation = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/ClosePublicEscalation',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ClosePublicEscalationRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+                _registered_method=True)
+        self.GetPublicityReport = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/GetPublicityReport',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetPublicityReportRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicityReport.FromString,
+                _registered_method=True)
+        self.GetRiskRadar = channel.unary_unary(
+                '/redress.publicitywatch.v1.PublicityWatchService/GetRiskRadar',
+                request_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetRiskRadarRequest.SerializeToString,
+                response_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RiskRadar.FromString,
+                _registered_method=True)
 
 
 class PublicityWatchServiceServicer:
@@ -82,6 +147,91 @@ class PublicityWatchServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def WatchMentions(self, request, context):
+        """New mentions of the caller's organisation as they are reported (and edits,
+        deletions and links of them), until the caller cancels.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LinkMention(self, request, context):
+        """A person links a mention to a complaint (with a reason), or unlinks it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnlinkMention(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPublicEscalations(self, request, context):
+        """A public escalation's life: one per linked negative mention.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPublicEscalation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DraftPublicResponse(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApprovePublicResponse(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordPublicResponse(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordFollowUp(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResolvePublicly(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ClosePublicEscalation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPublicityReport(self, request, context):
+        """Time to public response, and what the complaints had come to when they went public.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetRiskRadar(self, request, context):
+        """The complaints most likely to go public, ranked, each score explained; and
+        the recent bursts of negative mentions (from the risk radar).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PublicityWatchServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -99,6 +249,71 @@ def add_PublicityWatchServiceServicer_to_server(servicer, server):
                     servicer.ListMentions,
                     request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListMentionsRequest.FromString,
                     response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListMentionsResponse.SerializeToString,
+            ),
+            'WatchMentions': grpc.unary_stream_rpc_method_handler(
+                    servicer.WatchMentions,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.WatchMentionsRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.MentionChange.SerializeToString,
+            ),
+            'LinkMention': grpc.unary_unary_rpc_method_handler(
+                    servicer.LinkMention,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.LinkMentionRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.Mention.SerializeToString,
+            ),
+            'UnlinkMention': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnlinkMention,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.UnlinkMentionRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.Mention.SerializeToString,
+            ),
+            'ListPublicEscalations': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPublicEscalations,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListPublicEscalationsRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListPublicEscalationsResponse.SerializeToString,
+            ),
+            'GetPublicEscalation': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublicEscalation,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetPublicEscalationRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.SerializeToString,
+            ),
+            'DraftPublicResponse': grpc.unary_unary_rpc_method_handler(
+                    servicer.DraftPublicResponse,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.DraftPublicResponseRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.SerializeToString,
+            ),
+            'ApprovePublicResponse': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApprovePublicResponse,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ApprovePublicResponseRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.SerializeToString,
+            ),
+            'RecordPublicResponse': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordPublicResponse,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RecordPublicResponseRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.SerializeToString,
+            ),
+            'RecordFollowUp': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordFollowUp,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RecordFollowUpRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.SerializeToString,
+            ),
+            'ResolvePublicly': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolvePublicly,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ResolvePubliclyRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.SerializeToString,
+            ),
+            'ClosePublicEscalation': grpc.unary_unary_rpc_method_handler(
+                    servicer.ClosePublicEscalation,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ClosePublicEscalationRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.SerializeToString,
+            ),
+            'GetPublicityReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublicityReport,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetPublicityReportRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicityReport.SerializeToString,
+            ),
+            'GetRiskRadar': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRiskRadar,
+                    request_deserializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetRiskRadarRequest.FromString,
+                    response_serializer=redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RiskRadar.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -186,6 +401,357 @@ class PublicityWatchService:
             '/redress.publicitywatch.v1.PublicityWatchService/ListMentions',
             redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListMentionsRequest.SerializeToString,
             redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListMentionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WatchMentions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/WatchMentions',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.WatchMentionsRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.MentionChange.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LinkMention(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/LinkMention',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.LinkMentionRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.Mention.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnlinkMention(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/UnlinkMention',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.UnlinkMentionRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.Mention.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPublicEscalations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/ListPublicEscalations',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListPublicEscalationsRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ListPublicEscalationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublicEscalation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/GetPublicEscalation',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetPublicEscalationRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DraftPublicResponse(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/DraftPublicResponse',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.DraftPublicResponseRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApprovePublicResponse(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/ApprovePublicResponse',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ApprovePublicResponseRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordPublicResponse(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/RecordPublicResponse',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RecordPublicResponseRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordFollowUp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/RecordFollowUp',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RecordFollowUpRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolvePublicly(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/ResolvePublicly',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ResolvePubliclyRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ClosePublicEscalation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/ClosePublicEscalation',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.ClosePublicEscalationRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicEscalation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublicityReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/GetPublicityReport',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetPublicityReportRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.PublicityReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRiskRadar(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/redress.publicitywatch.v1.PublicityWatchService/GetRiskRadar',
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.GetRiskRadarRequest.SerializeToString,
+            redress_dot_publicitywatch_dot_v1_dot_publicity__watch__service__pb2.RiskRadar.FromString,
             options,
             channel_credentials,
             insecure,

@@ -27,53 +27,54 @@ from redress.commands.v1 import commands_pb2 as redress_dot_commands_dot_v1_dot_
 from redress.events.v1 import intake_pb2 as redress_dot_events_dot_v1_dot_intake__pb2
 from redress.events.v1 import resolution_pb2 as redress_dot_events_dot_v1_dot_resolution__pb2
 from redress.events.v1 import compensation_pb2 as redress_dot_events_dot_v1_dot_compensation__pb2
+from redress.events.v1 import publicity_pb2 as redress_dot_events_dot_v1_dot_publicity__pb2
 from redress.types.v1 import complaint_pb2 as redress_dot_types_dot_v1_dot_complaint__pb2
 from redress.types.v1 import money_pb2 as redress_dot_types_dot_v1_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$redress/resolution/v1/commands.proto\x12\x15redress.resolution.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"redress/commands/v1/commands.proto\x1a\x1eredress/events/v1/intake.proto\x1a\"redress/events/v1/resolution.proto\x1a$redress/events/v1/compensation.proto\x1a redress/types/v1/complaint.proto\x1a\x1credress/types/v1/money.proto\"\xd2\x0c\n\x11ResolutionCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12\x1f\n\x17\x63onduct_override_reason\x18\x02 \x01(\t\x12\x34\n\x10reacting_to_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x31\n\x04open\x18\n \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12H\n\x14note_acknowledgement\x18\x0b \x01(\x0b\x32(.redress.events.v1.ComplaintAcknowledgedH\x00\x12@\n\x0f\x63lose_withdrawn\x18\x0c \x01(\x0b\x32%.redress.events.v1.ComplaintWithdrawnH\x00\x12G\n\x13note_repeat_contact\x18\r \x01(\x0b\x32(.redress.events.v1.RepeatContactRecordedH\x00\x12\x39\n\nreclassify\x18\x0e \x01(\x0b\x32#.redress.events.v1.ComplaintAmendedH\x00\x12I\n\x15note_publicity_intent\x18\x0f \x01(\x0b\x32(.redress.events.v1.PublicityIntentStatedH\x00\x12\x37\n\x08reassign\x18\x14 \x01(\x0b\x32#.redress.resolution.v1.ReassignCaseH\x00\x12?\n\nunderstand\x18\x15 \x01(\x0b\x32).redress.resolution.v1.UnderstandCustomerH\x00\x12\x35\n\tapologise\x18\x16 \x01(\x0b\x32 .redress.resolution.v1.ApologiseH\x00\x12\x31\n\x07\x65xplain\x18\x17 \x01(\x0b\x32\x1e.redress.resolution.v1.ExplainH\x00\x12/\n\x03\x66ix\x18\x18 \x01(\x0b\x32 .redress.resolution.v1.RecordFixH\x00\x12\x46\n\x12offer_compensation\x18\x19 \x01(\x0b\x32(.redress.resolution.v1.OfferCompensationH\x00\x12\x37\n\tfollow_up\x18\x1a \x01(\x0b\x32\".redress.resolution.v1.AskFollowUpH\x00\x12:\n\x07prevent\x18\x1b \x01(\x0b\x32\'.redress.resolution.v1.RecordPreventionH\x00\x12\x35\n\x07message\x18\x1c \x01(\x0b\x32\".redress.resolution.v1.SendMessageH\x00\x12;\n\x07propose\x18\x1d \x01(\x0b\x32(.redress.resolution.v1.ProposeResolutionH\x00\x12\x37\n\x07verdict\x18\x1e \x01(\x0b\x32$.redress.resolution.v1.RecordVerdictH\x00\x12\x46\n\x12request_escalation\x18\x1f \x01(\x0b\x32(.redress.resolution.v1.RequestEscalationH\x00\x12\x33\n\x06reopen\x18  \x01(\x0b\x32!.redress.resolution.v1.ReopenCaseH\x00\x12\x33\n\x05pause\x18! \x01(\x0b\x32\".redress.resolution.v1.PauseClocksH\x00\x12\x35\n\x06resume\x18\" \x01(\x0b\x32#.redress.resolution.v1.ResumeClocksH\x00\x12\x34\n\x06\x65xtend\x18# \x01(\x0b\x32\".redress.resolution.v1.ExtendClockH\x00\x12\x34\n\tclock_due\x18$ \x01(\x0b\x32\x1f.redress.resolution.v1.ClockDueH\x00\x12\x44\n\x11note_compensation\x18% \x01(\x0b\x32\'.redress.resolution.v1.NoteCompensationH\x00\x42\x08\n\x06\x61\x63tion\"W\n\x0cReassignCase\x12\x0f\n\x07handler\x18\x01 \x01(\t\x12&\n\x05level\x18\x02 \x01(\x0e\x32\x17.redress.types.v1.Level\x12\x0e\n\x06reason\x18\x03 \x01(\t\"<\n\x12UnderstandCustomer\x12\x17\n\x0f\x63ustomer_reason\x18\x01 \x01(\t\x12\r\n\x05notes\x18\x02 \x01(\t\"1\n\tApologise\x12\x0c\n\x04text\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x10\x63onduct_override\"/\n\x07\x45xplain\x12\x0c\n\x04text\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x10\x63onduct_override\"1\n\tRecordFix\x12\x0c\n\x04text\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x10\x63onduct_override\"9\n\x11OfferCompensation\x12\x0c\n\x04text\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x10\x63onduct_override\"G\n\x0b\x41skFollowUp\x12\x10\n\x08question\x18\x01 \x01(\t\x12\x0e\n\x06\x61nswer\x18\x02 \x01(\tJ\x04\x08\x03\x10\x04R\x10\x63onduct_override\"o\n\x10RecordPrevention\x12\x12\n\nroot_cause\x18\x01 \x01(\t\x12\x19\n\x11preventive_action\x18\x02 \x01(\t\x12,\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1a.redress.types.v1.Category\"_\n\x0bSendMessage\x12\x0c\n\x04text\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.redress.types.v1.ChannelJ\x04\x08\x03\x10\x04R\x10\x63onduct_override\"$\n\x11ProposeResolution\x12\x0f\n\x07summary\x18\x01 \x01(\t\"|\n\rRecordVerdict\x12\x11\n\tsatisfied\x18\x01 \x01(\x08\x12\r\n\x05score\x18\x02 \x01(\x05\x12\x38\n\x06reason\x18\x03 \x01(\x0e\x32(.redress.events.v1.DissatisfactionReason\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\"Z\n\x11RequestEscalation\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\x1d\n\x15on_behalf_of_customer\x18\x02 \x01(\x08J\x04\x08\x03\x10\x04R\x10\x61t_highest_level\"*\n\nReopenCase\x12\x0e\n\x06reason\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x06\x63locks\"\x1d\n\x0bPauseClocks\x12\x0e\n\x06reason\x18\x01 \x01(\t\"\x0e\n\x0cResumeClocks\"+\n\x0b\x45xtendClock\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"&\n\x08\x43lockDue\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\"\x97\x01\n\x10NoteCompensation\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0c\n\x04what\x18\x02 \x01(\t\x12*\n\x04kind\x18\x03 \x01(\x0e\x32\x1c.redress.events.v1.OfferKind\x12\'\n\x06\x61mount\x18\x04 \x01(\x0b\x32\x17.redress.types.v1.Money\x12\x0e\n\x06\x64\x65tail\x18\x05 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$redress/resolution/v1/commands.proto\x12\x15redress.resolution.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"redress/commands/v1/commands.proto\x1a\x1eredress/events/v1/intake.proto\x1a\"redress/events/v1/resolution.proto\x1a$redress/events/v1/compensation.proto\x1a!redress/events/v1/publicity.proto\x1a redress/types/v1/complaint.proto\x1a\x1credress/types/v1/money.proto\"\xdd\r\n\x11ResolutionCommand\x12\x34\n\x07\x63ontext\x18\x01 \x01(\x0b\x32#.redress.commands.v1.CommandContext\x12\x1f\n\x17\x63onduct_override_reason\x18\x02 \x01(\t\x12\x34\n\x10reacting_to_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x31\n\x04open\x18\n \x01(\x0b\x32!.redress.events.v1.ComplaintFiledH\x00\x12H\n\x14note_acknowledgement\x18\x0b \x01(\x0b\x32(.redress.events.v1.ComplaintAcknowledgedH\x00\x12@\n\x0f\x63lose_withdrawn\x18\x0c \x01(\x0b\x32%.redress.events.v1.ComplaintWithdrawnH\x00\x12G\n\x13note_repeat_contact\x18\r \x01(\x0b\x32(.redress.events.v1.RepeatContactRecordedH\x00\x12\x39\n\nreclassify\x18\x0e \x01(\x0b\x32#.redress.events.v1.ComplaintAmendedH\x00\x12I\n\x15note_publicity_intent\x18\x0f \x01(\x0b\x32(.redress.events.v1.PublicityIntentStatedH\x00\x12\x37\n\x08reassign\x18\x14 \x01(\x0b\x32#.redress.resolution.v1.ReassignCaseH\x00\x12?\n\nunderstand\x18\x15 \x01(\x0b\x32).redress.resolution.v1.UnderstandCustomerH\x00\x12\x35\n\tapologise\x18\x16 \x01(\x0b\x32 .redress.resolution.v1.ApologiseH\x00\x12\x31\n\x07\x65xplain\x18\x17 \x01(\x0b\x32\x1e.redress.resolution.v1.ExplainH\x00\x12/\n\x03\x66ix\x18\x18 \x01(\x0b\x32 .redress.resolution.v1.RecordFixH\x00\x12\x46\n\x12offer_compensation\x18\x19 \x01(\x0b\x32(.redress.resolution.v1.OfferCompensationH\x00\x12\x37\n\tfollow_up\x18\x1a \x01(\x0b\x32\".redress.resolution.v1.AskFollowUpH\x00\x12:\n\x07prevent\x18\x1b \x01(\x0b\x32\'.redress.resolution.v1.RecordPreventionH\x00\x12\x35\n\x07message\x18\x1c \x01(\x0b\x32\".redress.resolution.v1.SendMessageH\x00\x12;\n\x07propose\x18\x1d \x01(\x0b\x32(.redress.resolution.v1.ProposeResolutionH\x00\x12\x37\n\x07verdict\x18\x1e \x01(\x0b\x32$.redress.resolution.v1.RecordVerdictH\x00\x12\x46\n\x12request_escalation\x18\x1f \x01(\x0b\x32(.redress.resolution.v1.RequestEscalationH\x00\x12\x33\n\x06reopen\x18  \x01(\x0b\x32!.redress.resolution.v1.ReopenCaseH\x00\x12\x33\n\x05pause\x18! \x01(\x0b\x32\".redress.resolution.v1.PauseClocksH\x00\x12\x35\n\x06resume\x18\" \x01(\x0b\x32#.redress.resolution.v1.ResumeClocksH\x00\x12\x34\n\x06\x65xtend\x18# \x01(\x0b\x32\".redress.resolution.v1.ExtendClockH\x00\x12\x34\n\tclock_due\x18$ \x01(\x0b\x32\x1f.redress.resolution.v1.ClockDueH\x00\x12\x44\n\x11note_compensation\x18% \x01(\x0b\x32\'.redress.resolution.v1.NoteCompensationH\x00\x12K\n\x16note_public_escalation\x18& \x01(\x0b\x32).redress.events.v1.PublicEscalationOpenedH\x00\x12<\n\tnote_risk\x18\' \x01(\x0b\x32\'.redress.events.v1.RiskThresholdCrossedH\x00\x42\x08\n\x06\x61\x63tion\"W\n\x0cReassignCase\x12\x0f\n\x07handler\x18\x01 \x01(\t\x12&\n\x05level\x18\x02 \x01(\x0e\x32\x17.redress.types.v1.Level\x12\x0e\n\x06reason\x18\x03 \x01(\t\"<\n\x12UnderstandCustomer\x12\x17\n\x0f\x63ustomer_reason\x18\x01 \x01(\t\x12\r\n\x05notes\x18\x02 \x01(\t\"1\n\tApologise\x12\x0c\n\x04text\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x10\x63onduct_override\"/\n\x07\x45xplain\x12\x0c\n\x04text\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x10\x63onduct_override\"1\n\tRecordFix\x12\x0c\n\x04text\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x10\x63onduct_override\"9\n\x11OfferCompensation\x12\x0c\n\x04text\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x10\x63onduct_override\"G\n\x0b\x41skFollowUp\x12\x10\n\x08question\x18\x01 \x01(\t\x12\x0e\n\x06\x61nswer\x18\x02 \x01(\tJ\x04\x08\x03\x10\x04R\x10\x63onduct_override\"o\n\x10RecordPrevention\x12\x12\n\nroot_cause\x18\x01 \x01(\t\x12\x19\n\x11preventive_action\x18\x02 \x01(\t\x12,\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1a.redress.types.v1.Category\"_\n\x0bSendMessage\x12\x0c\n\x04text\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.redress.types.v1.ChannelJ\x04\x08\x03\x10\x04R\x10\x63onduct_override\"$\n\x11ProposeResolution\x12\x0f\n\x07summary\x18\x01 \x01(\t\"|\n\rRecordVerdict\x12\x11\n\tsatisfied\x18\x01 \x01(\x08\x12\r\n\x05score\x18\x02 \x01(\x05\x12\x38\n\x06reason\x18\x03 \x01(\x0e\x32(.redress.events.v1.DissatisfactionReason\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\"Z\n\x11RequestEscalation\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\x1d\n\x15on_behalf_of_customer\x18\x02 \x01(\x08J\x04\x08\x03\x10\x04R\x10\x61t_highest_level\"*\n\nReopenCase\x12\x0e\n\x06reason\x18\x01 \x01(\tJ\x04\x08\x02\x10\x03R\x06\x63locks\"\x1d\n\x0bPauseClocks\x12\x0e\n\x06reason\x18\x01 \x01(\t\"\x0e\n\x0cResumeClocks\"+\n\x0b\x45xtendClock\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"&\n\x08\x43lockDue\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\"\x97\x01\n\x10NoteCompensation\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0c\n\x04what\x18\x02 \x01(\t\x12*\n\x04kind\x18\x03 \x01(\x0e\x32\x1c.redress.events.v1.OfferKind\x12\'\n\x06\x61mount\x18\x04 \x01(\x0b\x32\x17.redress.types.v1.Money\x12\x0e\n\x06\x64\x65tail\x18\x05 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'redress.resolution.v1.commands_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_RESOLUTIONCOMMAND']._serialized_start=303
-  _globals['_RESOLUTIONCOMMAND']._serialized_end=1921
-  _globals['_REASSIGNCASE']._serialized_start=1923
-  _globals['_REASSIGNCASE']._serialized_end=2010
-  _globals['_UNDERSTANDCUSTOMER']._serialized_start=2012
-  _globals['_UNDERSTANDCUSTOMER']._serialized_end=2072
-  _globals['_APOLOGISE']._serialized_start=2074
-  _globals['_APOLOGISE']._serialized_end=2123
-  _globals['_EXPLAIN']._serialized_start=2125
-  _globals['_EXPLAIN']._serialized_end=2172
-  _globals['_RECORDFIX']._serialized_start=2174
-  _globals['_RECORDFIX']._serialized_end=2223
-  _globals['_OFFERCOMPENSATION']._serialized_start=2225
-  _globals['_OFFERCOMPENSATION']._serialized_end=2282
-  _globals['_ASKFOLLOWUP']._serialized_start=2284
-  _globals['_ASKFOLLOWUP']._serialized_end=2355
-  _globals['_RECORDPREVENTION']._serialized_start=2357
-  _globals['_RECORDPREVENTION']._serialized_end=2468
-  _globals['_SENDMESSAGE']._serialized_start=2470
-  _globals['_SENDMESSAGE']._serialized_end=2565
-  _globals['_PROPOSERESOLUTION']._serialized_start=2567
-  _globals['_PROPOSERESOLUTION']._serialized_end=2603
-  _globals['_RECORDVERDICT']._serialized_start=2605
-  _globals['_RECORDVERDICT']._serialized_end=2729
-  _globals['_REQUESTESCALATION']._serialized_start=2731
-  _globals['_REQUESTESCALATION']._serialized_end=2821
-  _globals['_REOPENCASE']._serialized_start=2823
-  _globals['_REOPENCASE']._serialized_end=2865
-  _globals['_PAUSECLOCKS']._serialized_start=2867
-  _globals['_PAUSECLOCKS']._serialized_end=2896
-  _globals['_RESUMECLOCKS']._serialized_start=2898
-  _globals['_RESUMECLOCKS']._serialized_end=2912
-  _globals['_EXTENDCLOCK']._serialized_start=2914
-  _globals['_EXTENDCLOCK']._serialized_end=2957
-  _globals['_CLOCKDUE']._serialized_start=2959
-  _globals['_CLOCKDUE']._serialized_end=2997
-  _globals['_NOTECOMPENSATION']._serialized_start=3000
-  _globals['_NOTECOMPENSATION']._serialized_end=3151
+  _globals['_RESOLUTIONCOMMAND']._serialized_start=338
+  _globals['_RESOLUTIONCOMMAND']._serialized_end=2095
+  _globals['_REASSIGNCASE']._serialized_start=2097
+  _globals['_REASSIGNCASE']._serialized_end=2184
+  _globals['_UNDERSTANDCUSTOMER']._serialized_start=2186
+  _globals['_UNDERSTANDCUSTOMER']._serialized_end=2246
+  _globals['_APOLOGISE']._serialized_start=2248
+  _globals['_APOLOGISE']._serialized_end=2297
+  _globals['_EXPLAIN']._serialized_start=2299
+  _globals['_EXPLAIN']._serialized_end=2346
+  _globals['_RECORDFIX']._serialized_start=2348
+  _globals['_RECORDFIX']._serialized_end=2397
+  _globals['_OFFERCOMPENSATION']._serialized_start=2399
+  _globals['_OFFERCOMPENSATION']._serialized_end=2456
+  _globals['_ASKFOLLOWUP']._serialized_start=2458
+  _globals['_ASKFOLLOWUP']._serialized_end=2529
+  _globals['_RECORDPREVENTION']._serialized_start=2531
+  _globals['_RECORDPREVENTION']._serialized_end=2642
+  _globals['_SENDMESSAGE']._serialized_start=2644
+  _globals['_SENDMESSAGE']._serialized_end=2739
+  _globals['_PROPOSERESOLUTION']._serialized_start=2741
+  _globals['_PROPOSERESOLUTION']._serialized_end=2777
+  _globals['_RECORDVERDICT']._serialized_start=2779
+  _globals['_RECORDVERDICT']._serialized_end=2903
+  _globals['_REQUESTESCALATION']._serialized_start=2905
+  _globals['_REQUESTESCALATION']._serialized_end=2995
+  _globals['_REOPENCASE']._serialized_start=2997
+  _globals['_REOPENCASE']._serialized_end=3039
+  _globals['_PAUSECLOCKS']._serialized_start=3041
+  _globals['_PAUSECLOCKS']._serialized_end=3070
+  _globals['_RESUMECLOCKS']._serialized_start=3072
+  _globals['_RESUMECLOCKS']._serialized_end=3086
+  _globals['_EXTENDCLOCK']._serialized_start=3088
+  _globals['_EXTENDCLOCK']._serialized_end=3131
+  _globals['_CLOCKDUE']._serialized_start=3133
+  _globals['_CLOCKDUE']._serialized_end=3171
+  _globals['_NOTECOMPENSATION']._serialized_start=3174
+  _globals['_NOTECOMPENSATION']._serialized_end=3325
 # @@protoc_insertion_point(module_scope)

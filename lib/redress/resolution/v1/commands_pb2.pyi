@@ -5,6 +5,7 @@ from redress.commands.v1 import commands_pb2 as _commands_pb2
 from redress.events.v1 import intake_pb2 as _intake_pb2
 from redress.events.v1 import resolution_pb2 as _resolution_pb2
 from redress.events.v1 import compensation_pb2 as _compensation_pb2
+from redress.events.v1 import publicity_pb2 as _publicity_pb2
 from redress.types.v1 import complaint_pb2 as _complaint_pb2
 from redress.types.v1 import money_pb2 as _money_pb2
 from google.protobuf import descriptor as _descriptor
@@ -15,7 +16,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ResolutionCommand(_message.Message):
-    __slots__ = ("context", "conduct_override_reason", "reacting_to_time", "open", "note_acknowledgement", "close_withdrawn", "note_repeat_contact", "reclassify", "note_publicity_intent", "reassign", "understand", "apologise", "explain", "fix", "offer_compensation", "follow_up", "prevent", "message", "propose", "verdict", "request_escalation", "reopen", "pause", "resume", "extend", "clock_due", "note_compensation")
+    __slots__ = ("context", "conduct_override_reason", "reacting_to_time", "open", "note_acknowledgement", "close_withdrawn", "note_repeat_contact", "reclassify", "note_publicity_intent", "reassign", "understand", "apologise", "explain", "fix", "offer_compensation", "follow_up", "prevent", "message", "propose", "verdict", "request_escalation", "reopen", "pause", "resume", "extend", "clock_due", "note_compensation", "note_public_escalation", "note_risk")
     CONTEXT_FIELD_NUMBER: _ClassVar[int]
     CONDUCT_OVERRIDE_REASON_FIELD_NUMBER: _ClassVar[int]
     REACTING_TO_TIME_FIELD_NUMBER: _ClassVar[int]
@@ -43,6 +44,8 @@ class ResolutionCommand(_message.Message):
     EXTEND_FIELD_NUMBER: _ClassVar[int]
     CLOCK_DUE_FIELD_NUMBER: _ClassVar[int]
     NOTE_COMPENSATION_FIELD_NUMBER: _ClassVar[int]
+    NOTE_PUBLIC_ESCALATION_FIELD_NUMBER: _ClassVar[int]
+    NOTE_RISK_FIELD_NUMBER: _ClassVar[int]
     context: _commands_pb2.CommandContext
     conduct_override_reason: str
     reacting_to_time: _timestamp_pb2.Timestamp
@@ -70,7 +73,9 @@ class ResolutionCommand(_message.Message):
     extend: ExtendClock
     clock_due: ClockDue
     note_compensation: NoteCompensation
-    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., conduct_override_reason: _Optional[str] = ..., reacting_to_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., open: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_acknowledgement: _Optional[_Union[_intake_pb2.ComplaintAcknowledged, _Mapping]] = ..., close_withdrawn: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ..., note_repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., reclassify: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., note_publicity_intent: _Optional[_Union[_intake_pb2.PublicityIntentStated, _Mapping]] = ..., reassign: _Optional[_Union[ReassignCase, _Mapping]] = ..., understand: _Optional[_Union[UnderstandCustomer, _Mapping]] = ..., apologise: _Optional[_Union[Apologise, _Mapping]] = ..., explain: _Optional[_Union[Explain, _Mapping]] = ..., fix: _Optional[_Union[RecordFix, _Mapping]] = ..., offer_compensation: _Optional[_Union[OfferCompensation, _Mapping]] = ..., follow_up: _Optional[_Union[AskFollowUp, _Mapping]] = ..., prevent: _Optional[_Union[RecordPrevention, _Mapping]] = ..., message: _Optional[_Union[SendMessage, _Mapping]] = ..., propose: _Optional[_Union[ProposeResolution, _Mapping]] = ..., verdict: _Optional[_Union[RecordVerdict, _Mapping]] = ..., request_escalation: _Optional[_Union[RequestEscalation, _Mapping]] = ..., reopen: _Optional[_Union[ReopenCase, _Mapping]] = ..., pause: _Optional[_Union[PauseClocks, _Mapping]] = ..., resume: _Optional[_Union[ResumeClocks, _Mapping]] = ..., extend: _Optional[_Union[ExtendClock, _Mapping]] = ..., clock_due: _Optional[_Union[ClockDue, _Mapping]] = ..., note_compensation: _Optional[_Union[NoteCompensation, _Mapping]] = ...) -> None: ...
+    note_public_escalation: _publicity_pb2.PublicEscalationOpened
+    note_risk: _publicity_pb2.RiskThresholdCrossed
+    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., conduct_override_reason: _Optional[str] = ..., reacting_to_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., open: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_acknowledgement: _Optional[_Union[_intake_pb2.ComplaintAcknowledged, _Mapping]] = ..., close_withdrawn: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ..., note_repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., reclassify: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., note_publicity_intent: _Optional[_Union[_intake_pb2.PublicityIntentStated, _Mapping]] = ..., reassign: _Optional[_Union[ReassignCase, _Mapping]] = ..., understand: _Optional[_Union[UnderstandCustomer, _Mapping]] = ..., apologise: _Optional[_Union[Apologise, _Mapping]] = ..., explain: _Optional[_Union[Explain, _Mapping]] = ..., fix: _Optional[_Union[RecordFix, _Mapping]] = ..., offer_compensation: _Optional[_Union[OfferCompensation, _Mapping]] = ..., follow_up: _Optional[_Union[AskFollowUp, _Mapping]] = ..., prevent: _Optional[_Union[RecordPrevention, _Mapping]] = ..., message: _Optional[_Union[SendMessage, _Mapping]] = ..., propose: _Optional[_Union[ProposeResolution, _Mapping]] = ..., verdict: _Optional[_Union[RecordVerdict, _Mapping]] = ..., request_escalation: _Optional[_Union[RequestEscalation, _Mapping]] = ..., reopen: _Optional[_Union[ReopenCase, _Mapping]] = ..., pause: _Optional[_Union[PauseClocks, _Mapping]] = ..., resume: _Optional[_Union[ResumeClocks, _Mapping]] = ..., extend: _Optional[_Union[ExtendClock, _Mapping]] = ..., clock_due: _Optional[_Union[ClockDue, _Mapping]] = ..., note_compensation: _Optional[_Union[NoteCompensation, _Mapping]] = ..., note_public_escalation: _Optional[_Union[_publicity_pb2.PublicEscalationOpened, _Mapping]] = ..., note_risk: _Optional[_Union[_publicity_pb2.RiskThresholdCrossed, _Mapping]] = ...) -> None: ...
 
 class ReassignCase(_message.Message):
     __slots__ = ("handler", "level", "reason")

@@ -1,0 +1,95 @@
+"""Mentions from connectors over Kafka: topic <namespace>.publicity-watch.mentions-in.v1,
+each record a ConnectorMention (protobuf, or proto3 JSON with content-type
+application/json). Read by one consumer group across the replicas, at least once: a
+record is reported, then its offset committed, and a redelivery is the same sighting
+again (nothing changes). A record a client got wrong is set aside as a dead letter."""
+from __future__ import annotations
+
+import asyncio
+
+import structlog
+from aiokafka import AIOKafkaConsumer
+from google.protobuf import json_format
+from google.protobuf.message import DecodeError
+
+from redress.kernel.deadletters import of_record
+from redress.kernel.eventlog import ensure_topics
+from redress.kernel.rejections import Rejected
+from redress.kernel.topics import TopicSpec, namespace
+from redress.kernel.tokens import instant, timestamp
+from redress.events.v1 import publicity_pb2 as pev
+from redress.publicitywatch.v1 import publicity_watch_service_pb2 as api
+from redress_publicity_watch.callers import system
+
+log = structlog.get_logger(__name__)
+RETENTION_MS = 7 * 24 * 3600 * 1000
+CONSUMER = "publicity-watch.connectors"
+
+
+def mentions_topic() -> str:
+    return f"{namespace()}.publicity-watch.mentions-in.v1"
+
+
+def parse(value: bytes, headers) -> api.ConnectorMention:
+    """A connector's record; ValueError naming what is wrong with it."""
+    kind = (dict(headers or ()).get("content-type") or b"application/x-protobuf").decode("utf-8", "replace")
+    message = api.ConnectorMention()
+    try:
+        if kind.startswith("application/json"):
+            json_format.Parse(value or b"{}", message)
+        else:
+            message.ParseFromString(value or b"")
+    except (DecodeError, json_format.ParseError, UnicodeDecodeError) as exc:
+        raise ValueError(f"not a ConnectorMention ({kind}): {exc}") from exc
+    if not message.organisation.strip():
+        raise ValueError("organisation is required")
+    return message
+
+
+def sighting_of(record: api.ConnectorMention) -> pev.MentionReported:
+    m = record.mention
+    sighting = pev.MentionReported(
+        source=m.source, source_name=m.source_name, url=m.url, guid=m.guid, author=m.author,
+        author_handle=m.author_handle, content=m.content, reach=m.reach,
+        reported_via=f"topic:{record.connector or 'unnamed'}")
+    if m.HasField("published_at"):
+        sighting.published_at.CopyFrom(timestamp(instant(m.published_at, "mention.published_at")))
+    return sighting
+
+
+class ConnectorTopic:
+    def __init__(self, watch, log_):
+        self.watch = watch
+        self.log = log_
+        self.topic = mentions_topic()
+        self.consumer = AIOKafkaConsumer(
+            self.topic, bootstrap_servers=log_.bootstrap, group_id=f"{namespace()}.{CONSUMER}",
+            enable_auto_commit=False, auto_offset_reset="earliest", isolation_level="read_committed")
+        self.reported = 0
+
+    async def start(self) -> None:
+        k = self.log.kafka
+        config = {"min.insync.replicas": str(k.min_insync), "retention.ms": str(RETENTION_MS)}
+        await ensure_topics(self.log.bootstrap, [TopicSpec(self.topic, k.partitions, k.replication, config)])
+        await self.consumer.start()
+
+    async def stop(self) -> None:
+        await self.consumer.stop()
+
+    async def run(self) -> None:
+        while True:
+            batch = await self.consumer.getmany(timeout_ms=1000, max_records=100)
+            for records in batch.values():
+                for record in records:
+                    await asyncio.create_task(self._one(record))
+            if batch:
+                await self.consumer.commit()
+
+    async def _one(self, record) -> None:
+        try:
+            message = parse(record.value, record.headers)
+            caller = system(f"connector:{message.connector or 'unnamed'}", message.organisation)
+            await self.watch.report(caller, sighting_of(message), "", message.mention.deleted)
+            self.reported += 1
+        except (ValueError, Rejected) as mistake:  # the connector's mistake: set aside, go on
+            await self.log.dead_letters.report(of_record(record, CONSUMER, str(mistake)))
