@@ -14,9 +14,10 @@ from google.protobuf.message import Message
 
 from redress.kernel.decisions import missing
 from redress.kernel.envelope import Envelope
-from redress.kernel.settings import ServiceSettings
+from redress.kernel.settings import KafkaSettings, ServiceSettings
 from redress.kernel.store import Store
 from redress.kernel.streams import Streams
+from redress.kernel.topics import TopicSpec, service_topics
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class ServiceDeclaration:
     router: Callable[[Any], Router] | None = None
     # Another service's name -> a function turning one of its events into a command of ours.
     reactions: Mapping[str, Callable[[Envelope], Message | None]] = field(default_factory=dict)
+    # Topics it uses beyond its events, commands, replies and dead letters (a deployment creates them).
+    extra_topics: Callable[[KafkaSettings], list[TopicSpec]] | None = None
 
     @property
     def source(self) -> str:
@@ -77,6 +80,16 @@ def declared() -> dict[str, ServiceDeclaration]:
     """Every installed service, by name, in the order their names sort."""
     found = {ep.name: ep for ep in entry_points(group=GROUP)}
     return {name: found[name].load() for name in sorted(found)}
+
+
+def platform_topics(settings: KafkaSettings) -> list[TopicSpec]:
+    """Every topic the installed services use, by name: what a deployment must create."""
+    found: dict[str, TopicSpec] = {}
+    for service in declared().values():
+        extra = service.extra_topics(settings) if service.extra_topics else []
+        for spec in [*service_topics(service.name, settings), *extra]:
+            found.setdefault(spec.name, spec)
+    return sorted(found.values(), key=lambda t: t.name)
 
 
 def declaration(name: str) -> ServiceDeclaration:

@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import structlog
 
 from redress.events.v1 import publicity_pb2 as pev
+from redress.kernel.eventlog import ensure_topics
 from redress.kernel.rejections import Invalid, NotFound, Rejected
 from redress.kernel.rpc import Caller
 from redress.kernel.servicelog import ServiceLog
@@ -26,6 +27,7 @@ from redress_publicity_watch.projection import MentionBook
 from redress_publicity_watch.radar_view import RadarView
 from redress_publicity_watch.settings import link_thresholds
 from redress_publicity_watch.story import ComplaintStory, PublicEscalation
+from redress_publicity_watch.topics import connector_topics
 
 log = structlog.get_logger(__name__)
 MENTION = uuid.UUID("5b0d2c4e-7a61-4f39-9e2d-8c3f1a6b7d20")
@@ -80,6 +82,7 @@ class PublicityWatch:
 
     async def start(self) -> None:
         await asyncio.to_thread(_warm)  # the text models, from their cache or trained once
+        await ensure_topics(self.log.bootstrap, connector_topics(self.log.kafka))
         await self.radar.start()
         await self.connectors.start()
         self._run(self.radar.run(), "risk-radar-view")

@@ -13,21 +13,16 @@ from google.protobuf import json_format
 from google.protobuf.message import DecodeError
 
 from redress.kernel.deadletters import of_record
-from redress.kernel.eventlog import ensure_topics
 from redress.kernel.rejections import Rejected
-from redress.kernel.topics import TopicSpec, namespace
+from redress.kernel.topics import namespace
 from redress.kernel.tokens import instant, timestamp
 from redress.events.v1 import publicity_pb2 as pev
 from redress.publicitywatch.v1 import publicity_watch_service_pb2 as api
 from redress_publicity_watch.callers import system
+from redress_publicity_watch.topics import mentions_topic
 
 log = structlog.get_logger(__name__)
-RETENTION_MS = 7 * 24 * 3600 * 1000
 CONSUMER = "publicity-watch.connectors"
-
-
-def mentions_topic() -> str:
-    return f"{namespace()}.publicity-watch.mentions-in.v1"
 
 
 def parse(value: bytes, headers) -> api.ConnectorMention:
@@ -68,9 +63,6 @@ class ConnectorTopic:
         self.reported = 0
 
     async def start(self) -> None:
-        k = self.log.kafka
-        config = {"min.insync.replicas": str(k.min_insync), "retention.ms": str(RETENTION_MS)}
-        await ensure_topics(self.log.bootstrap, [TopicSpec(self.topic, k.partitions, k.replication, config)])
         await self.consumer.start()
 
     async def stop(self) -> None:

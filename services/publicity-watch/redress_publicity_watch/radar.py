@@ -25,17 +25,16 @@ from redress.kernel.envelope import decode
 from redress.kernel.eventlog import ensure_topics
 from redress.kernel.ids import command_id
 from redress.kernel.settings import KafkaSettings, ServiceSettings
-from redress.kernel.topics import (TopicSpec, commands_topic, events_topic, events_topic_spec, namespace,
-                                   partition_for, service_topics)
+from redress.kernel.topics import commands_topic, events_topic, partition_for
 from redress.publicitywatch.v1.commands_pb2 import PublicityWatchCommand
 from redress_publicity_watch import bursts, radar_config, risk
+from redress_publicity_watch.topics import (SERVICE, TABLES, app_id, radar_deadletters_topic, radar_topic,
+                                            radar_topics, sightings_topic)
 
 log = structlog.get_logger(__name__)
 DEFAULT_CONFIG = Path(__file__).parent / "config" / "radar.json"
-SERVICE = "publicity-watch"
 ACTOR = "risk-radar"
 CONSUMER = "publicity-watch.risk-radar"
-TABLES = ["complaints", "mentions", "burst-windows"]
 
 
 def _read_committed() -> None:
@@ -49,18 +48,6 @@ def _read_committed() -> None:
         return consumer
 
     faust_aiokafka.AIOKafkaConsumerThread._create_worker_consumer = create_read_committed
-
-
-def app_id() -> str:
-    return os.environ.get("REDRESS_RADAR_APP_ID") or f"{namespace()}-risk-radar"
-
-
-def radar_topic() -> str:
-    return os.environ.get("REDRESS_RADAR_TOPIC") or f"{namespace()}.{SERVICE}.risk-radar.v1"
-
-
-def deadletters_topic() -> str:
-    return f"{namespace()}.{SERVICE}.radar-deadletters.v1"
 
 
 def bootstrap(kafka: KafkaSettings) -> str:
@@ -79,19 +66,6 @@ def load_config() -> radar_config.RadarConfig:
         return radar_config.config_from(raw, str(path))
     except radar_config.ConfigError as exc:
         raise SystemExit(str(exc))
-
-
-def topic_specs(kafka: KafkaSettings, sightings: str, tables: list[str]) -> list[TopicSpec]:
-    """Every topic the app reads or writes (but faust's one-partition leader topic):
-    created before it starts, since faust spins on a send to a missing topic."""
-    n, r = kafka.partitions, kafka.replication
-    compacted = {"min.insync.replicas": str(kafka.min_insync), "cleanup.policy": "compact", "retention.ms": "-1"}
-    transient = {"min.insync.replicas": str(kafka.min_insync), "cleanup.policy": "delete",
-                 "retention.ms": str(kafka.command_retention_ms)}
-    return [*service_topics(SERVICE, kafka), events_topic_spec("intake", kafka),
-            events_topic_spec("resolution", kafka), TopicSpec(radar_topic(), n, r, compacted),
-            TopicSpec(deadletters_topic(), n, r, compacted), TopicSpec(sightings, n, r, transient),
-            *(TopicSpec(f"{app_id()}-{table}-changelog", n, r, compacted) for table in tables)]
 
 
 def new_command(org: str, key: str, action: str, request_id: str, cause: str) -> PublicityWatchCommand:
@@ -135,7 +109,7 @@ class Radar:
             topic_replication_factor=kafka.replication, web_enabled=False, datadir=str(state_dir / app_id()),
             broker_session_timeout=10.0, broker_heartbeat_interval=1.0, broker_commit_interval=1.0,
             broker_rebalance_timeout=20.0, key_serializer="raw", value_serializer="raw")
-        self.sightings_name = f"{app_id()}-mention-sightings"
+        self.sightings_name = sightings_topic()
         self._declare()
 
     def _declare(self) -> None:
@@ -179,7 +153,7 @@ class Radar:
     async def _dead_letter(self, message, reason: str) -> None:
         letter = DeadLetter(CONSUMER, message.topic, message.partition, message.offset, reason, message.key,
                             message.value, tuple(message.headers or ()))
-        await self._send(deadletters_topic(), letter.id, message.value, letter.record_headers())
+        await self._send(radar_deadletters_topic(), letter.id, message.value, letter.record_headers())
 
     async def _send(self, topic: str, key: str, value: bytes, headers=None) -> None:
         """Sent and acknowledged before the table changes, so a redelivered event whose
@@ -253,7 +227,7 @@ def main() -> None:
     radar = Radar(kafka, load_config(), state_dir)
     loop = asyncio.new_event_loop()  # the worker runs on this loop too
     asyncio.set_event_loop(loop)
-    loop.run_until_complete(ensure_topics(bootstrap(kafka), topic_specs(kafka, radar.sightings_name, TABLES)))
+    loop.run_until_complete(ensure_topics(bootstrap(kafka), radar_topics(kafka)))
     log.info("risk radar starting", app_id=app_id(), kafka=bootstrap(kafka), radar_topic=radar_topic())
     # Not redirected: faust would turn the READY line on stdout into a log line.
     worker = faust.Worker(radar.app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False)

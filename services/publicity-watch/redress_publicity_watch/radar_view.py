@@ -4,20 +4,15 @@ of that topic, read from its beginning by every replica."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 
 import structlog
 from aiokafka import AIOKafkaConsumer
 
-from redress.kernel.eventlog import assign_all, ensure_topics
-from redress.kernel.topics import TopicSpec, namespace
+from redress.kernel.eventlog import assign_all
+from redress_publicity_watch.topics import radar_topic
 
 log = structlog.get_logger(__name__)
-
-
-def radar_topic() -> str:
-    return os.environ.get("REDRESS_RADAR_TOPIC") or f"{namespace()}.publicity-watch.risk-radar.v1"
 
 
 @dataclass(frozen=True)
@@ -48,9 +43,6 @@ class RadarView:
                                          auto_offset_reset="earliest", isolation_level="read_committed")
 
     async def start(self) -> None:
-        k = self.kafka
-        config = {"min.insync.replicas": str(k.min_insync), "cleanup.policy": "compact"}
-        await ensure_topics(self.bootstrap, [TopicSpec(self.topic, k.partitions, k.replication, config)])
         await self.consumer.start()
         await assign_all(self.consumer, self.topic)
 

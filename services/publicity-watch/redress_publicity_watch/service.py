@@ -11,7 +11,7 @@ from redress.kernel.reactions import copying
 from redress.publicitywatch.v1 import publicity_watch_service_pb2
 from redress.publicitywatch.v1.commands_pb2 import PublicityWatchCommand
 from redress.text.conduct import load_rules, rules_dir
-from redress_publicity_watch import domain
+from redress_publicity_watch import domain, topics
 from redress_publicity_watch.application import PublicityWatch
 from redress_publicity_watch.grpc_api import PublicityWatchServicer
 from redress_publicity_watch.projection import MentionBook
@@ -51,4 +51,5 @@ SERVICE = ServiceDeclaration(
     application=PublicityWatch,
     servicer=PublicityWatchServicer,
     reactions={"intake": reaction("intake"), "resolution": reaction("resolution")},
+    extra_topics=topics.extra_topics,
 )
