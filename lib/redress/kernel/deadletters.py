@@ -16,6 +16,8 @@ from typing import Protocol
 
 import structlog
 
+from redress.kernel import metrics
+
 
 log = structlog.get_logger(__name__)
 DEAD, REDRIVEN = "dead", "redriven"
@@ -116,6 +118,7 @@ class DeadLetters:
 
     async def report(self, letter: DeadLetter) -> None:
         self.counts[letter.consumer] += 1
+        metrics.DEAD_LETTERS.labels(letter.consumer.split(".")[0], letter.consumer).inc()
         if letter.id in self._seen:  # this process wrote it already (a re-read after a retry)
             return
         log.error("record set aside as a dead letter", consumer=letter.consumer, topic=letter.topic,

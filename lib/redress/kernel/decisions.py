@@ -132,7 +132,7 @@ class StreamDecider:
                 sequence=stream.version + 1, organisation=ctx.principal.organisation,
                 actor=ctx.actor or ctx.principal.client_id, client_id=ctx.principal.client_id,
                 correlation_id=ctx.correlation_id, causation_id=ctx.causation_id or ctx.command_id,
-                request_id=ctx.request_id, payload=payload, command=action)
+                request_id=ctx.request_id, payload=payload, command=action, traceparent=ctx.traceparent)
             problem = fold_one(stream, self._streams.apply, env)
             if problem:
                 raise RuntimeError(problem)

@@ -65,6 +65,8 @@ class ServiceDeclaration:
     router: Callable[[Any], Router] | None = None
     # Another service's name -> a function turning one of its events into a command of ours.
     reactions: Mapping[str, Callable[[Envelope], Message | None]] = field(default_factory=dict)
+    # Counts what its appended events mean in the domain (redress.kernel.metrics), if it does.
+    event_metrics: Callable[[Envelope], None] | None = None
     # Topics it uses beyond its events, commands, replies and dead letters (a deployment creates them).
     extra_topics: Callable[[KafkaSettings], list[TopicSpec]] | None = None
 

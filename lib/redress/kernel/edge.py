@@ -18,6 +18,7 @@ import structlog
 from google.protobuf import message_factory
 from google.protobuf.descriptor import MethodDescriptor, ServiceDescriptor
 
+from redress.kernel import metrics
 from redress.kernel import wire
 from redress.kernel.health import Readiness
 
@@ -64,8 +65,10 @@ def _handler(behaviour, method: MethodDescriptor, readiness: Readiness | None) -
     request_type = message_factory.GetMessageClass(method.input_type)
     response_type = message_factory.GetMessageClass(method.output_type)
     guard = _guard_stream if method.server_streaming else _guard_unary
+    observed = metrics.observed(guard(behaviour, method, readiness), method.containing_service.full_name,
+                                method.name, method.server_streaming)
     return SHAPES[method.client_streaming, method.server_streaming](
-        guard(behaviour, method, readiness),
+        observed,
         request_deserializer=_deserializer(request_type),
         response_serializer=response_type.SerializeToString)
 

@@ -36,6 +36,7 @@ EXTENSIONS = {
     "ce_correlationid": "correlation_id",
     "ce_causationid": "causation_id",
     "ce_requestid": "request_id",
+    "ce_traceparent": "traceparent",
     "ce_command": "command",
 }
 
@@ -59,6 +60,8 @@ class Envelope:
     # The action of the command that appended it (e.g. "amend"): a reused request_id is a
     # retry only of the same action.
     command: str = ""
+    # The W3C traceparent of the span that appended it (CloudEvents distributed tracing); may be empty.
+    traceparent: str = ""
     # The record's value and headers as read from the log, kept so a store holds them unchanged.
     raw: tuple[bytes, list] | None = field(default=None, compare=False, repr=False)
 
@@ -90,8 +93,9 @@ def to_headers(env: Envelope) -> list[tuple[str, bytes]]:
     }
     for header, attr in EXTENSIONS.items():
         attrs[header] = str(getattr(env, attr))
-    if not env.command:
-        del attrs["ce_command"]
+    for optional, attr in (("ce_command", "command"), ("ce_traceparent", "traceparent")):
+        if not getattr(env, attr):
+            del attrs[optional]
     return [(k, v.encode()) for k, v in attrs.items()]
 
 

@@ -82,6 +82,14 @@ class EventFeed:
         self._lookup_waiters: list[asyncio.Future] = []
         self._lookup_task: asyncio.Task | None = None
 
+    @property
+    def consumer(self) -> AIOKafkaConsumer:
+        return self._consumer
+
+    def topic_positions(self) -> dict[TopicPartition, int]:
+        """Where the read model is, per partition of the topic (for the lag metric)."""
+        return {TopicPartition(self.topic, p): o for p, o in self.positions.items()}
+
     async def start(self) -> None:
         await self._consumer.start()
         await self._offsets.start()

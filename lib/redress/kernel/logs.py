@@ -6,6 +6,8 @@ import sys
 
 import structlog
 
+from redress.kernel.tracing import log_ids
+
 
 def configure(fmt: str = "auto", level: str = "info") -> None:
     pretty = fmt == "pretty" or (fmt == "auto" and sys.stderr.isatty())
@@ -13,6 +15,7 @@ def configure(fmt: str = "auto", level: str = "info") -> None:
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
+            log_ids,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.StackInfoRenderer(),

@@ -47,6 +47,7 @@ def assemble(service: ServiceDeclaration, settings: ServiceSettings, partitions:
     decider = StreamDecider(domain.command_type, service.source, partitions, read_model.streams,
                             domain.decide, domain.not_found, service.router(read_model) if service.router else None)
     log = new_log(service.name, read_model, decider, dict(service.reactions))
+    log.on_appended = service.event_metrics
     return log, read_model, service.application(log, read_model, settings)
 
 

@@ -32,6 +32,7 @@ from redress.kernel.sender import REPLY_KEY, REPLY_TO
 from redress.kernel.rejections import Invalid, NotFound, code_number
 from redress.kernel.settings import KafkaSettings
 from redress.kernel.topics import partition_for, processor_group
+from redress.kernel.tracing import reacting
 from redress.kernel.writer import PartitionWriter
 
 log = structlog.get_logger(__name__)
@@ -112,7 +113,9 @@ class CommandReader:
             await self.unusable(record, f"a re-driven record from {origin}, which this service does not react to")
             return None
         try:
-            message = react(decode(record.value, record.headers, record.partition, record.offset))
+            env = decode(record.value, record.headers, record.partition, record.offset)
+            with reacting(env.traceparent, f"react to {env.type}", **{"redress.complaint_id": env.subject}):
+                message = react(env)
         except UnreadableRecord as exc:
             await self.unusable(record, f"unreadable event: {exc}")
             return None
@@ -162,6 +165,7 @@ class CommandProcessor:
         # Offsets are committed off the critical path: a command redelivered because its
         # commit lagged is a duplicate, and duplicates change nothing.
         self._to_commit: dict[TopicPartition, int] = {}
+        self.read_to: dict[TopicPartition, int] = {}  # the offset after the last record read (lag)
         self._commit_wanted = asyncio.Event()
         self._committer: asyncio.Task | None = None
         self.joined = asyncio.Event()  # set at the first assignment (which may be empty)
@@ -201,6 +205,15 @@ class CommandProcessor:
         await self._consumer.stop()
 
     # -- the writers ----------------------------------------------------------------------------
+    def positions(self) -> dict[TopicPartition, int]:
+        """Where this replica has read its assigned partitions to (for the lag metric)."""
+        assigned = self._consumer.assignment()
+        return {tp: self.read_to.get(tp, 0) for tp in assigned}
+
+    @property
+    def consumer(self):
+        return self._consumer
+
     def open_writers(self, partitions: list[int]) -> None:
         for p in partitions:
             writer = PartitionWriter(p, self._bootstrap, self._settings, self._transactional_prefix,
@@ -253,6 +266,7 @@ class CommandProcessor:
     async def _process(self, batches: dict[TopicPartition, list]) -> None:
         handed: list[tuple[Command, asyncio.Future]] = []
         failed: set[int] = set()  # not committed: read again, or by the partition's next owner
+        self.read_to.update({tp: records[-1].offset + 1 for tp, records in batches.items() if records})
         for tp in sorted(batches, key=lambda t: t.partition):
             if self.writer(tp.partition) is None:
                 failed.add(tp.partition)

@@ -7,6 +7,7 @@ from google.protobuf.message import Message
 
 from redress.kernel.envelope import Envelope
 from redress.kernel.ids import reaction_command_id
+from redress.kernel.tracing import current_traceparent
 
 
 def reaction_command(command_type: type[Message], service: str, env: Envelope) -> Message:
@@ -22,6 +23,7 @@ def reaction_command(command_type: type[Message], service: str, env: Envelope) -
     ctx.actor = env.actor
     ctx.causation_id = env.event_id
     ctx.command_id = reaction_command_id(env.event_id)
+    ctx.traceparent = current_traceparent() or env.traceparent
     return command
 
 

@@ -12,11 +12,15 @@ import grpc
 import structlog
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
-from redress.kernel import edge, reflection
+from redress.kernel import edge, reflection, tracing
 from redress.kernel.health import Readiness
 
 log = structlog.get_logger(__name__)
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+# The health service's name for "the process is alive": SERVING from start to stop, whatever
+# the broker does (readiness, "" and the service's own name, follows the broker; a liveness
+# probe that did would restart every pod during a broker outage).
+LIVENESS = "redress.liveness"
 
 
 class CannotListen(RuntimeError):
@@ -35,7 +39,7 @@ class GrpcServer:
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
             # Without this a second replica on a busy port would share it silently.
             ("grpc.so_reuseport", 0),
-        ])
+        ], interceptors=tracing.server_interceptors())
         self.health = health.aio.HealthServicer() if hasattr(health, "aio") else health.HealthServicer()
         self.service_names = service_names
         edge.gate(self.server, readiness)
@@ -49,10 +53,12 @@ class GrpcServer:
 
     async def start(self) -> None:
         await self._set(health_pb2.HealthCheckResponse.NOT_SERVING)
+        await self._set_one(LIVENESS, health_pb2.HealthCheckResponse.SERVING)
         await self.server.start()
 
     async def stop(self, grace: float) -> None:
         await self._set(health_pb2.HealthCheckResponse.NOT_SERVING)
+        await self._set_one(LIVENESS, health_pb2.HealthCheckResponse.NOT_SERVING)
         await self.server.stop(grace)
 
     async def _follow(self, serving: bool) -> None:
@@ -61,9 +67,12 @@ class GrpcServer:
 
     async def _set(self, status) -> None:
         for name in ["", *self.service_names]:
-            result = self.health.set(name, status)
-            if asyncio.iscoroutine(result):
-                await result
+            await self._set_one(name, status)
+
+    async def _set_one(self, name: str, status) -> None:
+        result = self.health.set(name, status)
+        if asyncio.iscoroutine(result):
+            await result
 
 
 def _bind(server: grpc.aio.Server, address: str) -> int:

@@ -12,7 +12,7 @@ from typing import Callable, Protocol
 import grpc
 import structlog
 
-from redress.kernel import logs
+from redress.kernel import logs, metrics, tracing
 from redress.kernel.auth import Credentials
 from redress.kernel.health import SERVING, STOPPING
 from redress.kernel.server import CannotListen, GrpcServer, run_until_signalled
@@ -76,6 +76,12 @@ def run(name: str, port_of: Callable[[ServiceSettings], int], build: Build, port
     if not bootstrap:
         raise SystemExit("no Kafka: set REDRESS_KAFKA_BOOTSTRAP to the brokers' host:port list "
                          "(`make run` starts a local broker and sets it)")
+    tracing.configure(name)
+    try:
+        metrics.serve(settings.metrics_port)
+    except OSError as error:
+        raise SystemExit(f"cannot serve metrics on port {settings.metrics_port}: {error.strerror}; "
+                         "set REDRESS_METRICS_PORT to a free port (0: no metrics endpoint)") from None
     try:
         code = asyncio.run(serve(name, port_of(settings), build, bootstrap, kafka, settings))
     except CannotListen as error:

@@ -18,7 +18,7 @@ import structlog
 from google.protobuf.message import Message
 
 from redress.commands.v1.commands_pb2 import CommandReply, Principal
-from redress.kernel import ids
+from redress.kernel import ids, metrics
 from redress.kernel.deadletters import DeadLetters, KafkaSink, of_command, of_record
 from redress.kernel.decisions import StreamDecider, check_context, deadline_of
 from redress.kernel.envelope import Envelope
@@ -31,6 +31,7 @@ from redress.kernel.rpc import Caller
 from redress.kernel.sender import CommandSender, CommandTimeout
 from redress.kernel.writer import NotOwner
 from redress.kernel.settings import KafkaSettings, ServiceSettings
+from redress.kernel.tracing import current_traceparent
 from redress.kernel.topics import commands_topic, deadletters_topic, partition_for, events_topic, events_topic_spec, replies_topic, service_topics
 
 log = structlog.get_logger(__name__)
@@ -74,7 +75,9 @@ class ServiceLog:
         self.dead_letters = DeadLetters(KafkaSink(self.producer, deadletters_topic(service)))
         self._store = read_model.store
         self._apply = applier(read_model)
-        self.feed = EventFeed(bootstrap, self.events_topic, kafka, self._apply,
+        # The service's own metrics of what it appended (its declaration's event_metrics).
+        self.on_appended: Callable[[Envelope], None] | None = None
+        self.feed = EventFeed(bootstrap, self.events_topic, kafka, self._consumed,
                               self._unusable(f"{service}.feed"), read_model.store)
         self.sender = CommandSender(bootstrap, self.producer, commands_topic(service), replies_topic(service),
                                     CommandReply, self.instance_id, kafka.partitions, kafka)
@@ -84,9 +87,34 @@ class ServiceLog:
             {events_topic(other): react for other, react in (reactions or {}).items()},
             self._unusable(f"{service}.processor"), self._apply_committed)
         self._probe: asyncio.Task | None = None
+        self._watch_metrics()
+
+    def _consumed(self, env: Envelope) -> list[str]:
+        metrics.CONSUMED.labels(self.service, self.events_topic, env.type.rsplit(".", 1)[-1]).inc()
+        return self._apply(env)
+
+    def _count_appended(self, envelopes: list[Envelope]) -> None:
+        for env in envelopes:
+            metrics.APPENDED.labels(self.service, env.type.rsplit(".", 1)[-1]).inc()
+            if self.on_appended:
+                try:
+                    self.on_appended(env)
+                except Exception:  # a metric must never fail a write
+                    log.exception("event metrics failed", type=env.type)
+
+    def _watch_metrics(self) -> None:
+        metrics.READY.labels(self.service).set(0)
+
+        async def ready(serving: bool) -> None:
+            metrics.READY.labels(self.service).set(1 if serving else 0)
+        self.readiness.listen(ready)
+        feed = self.feed
+        metrics.LAG.watch(metrics.lag_of(self.service, feed.consumer, feed.topic_positions))
+        metrics.LAG.watch(metrics.lag_of(self.service, self.processor.consumer, self.processor.positions))
 
     def _apply_committed(self, envelopes: list[Envelope]) -> None:
         """A writer's own committed events go into the read model at once; the feed skips them."""
+        self._count_appended(envelopes)
         with self._store.transaction():
             for env in envelopes:
                 for reason in self._apply(env):
@@ -199,6 +227,10 @@ class ServiceLog:
         raised as the domain's Rejected."""
         command.context.command_id = command_id_for(command)
         complaint_id = command.context.complaint_id
+        with metrics.COMMAND_SECONDS.labels(self.service, command.WhichOneof("action") or "").time():
+            return await self._send(command, complaint_id)
+
+    async def _send(self, command: Message, complaint_id: str) -> CommandReply:
         reply = await self._decided_here(command, complaint_id)
         if reply is None:
             reply = await self.sender.send(command, complaint_id, self._time_left())
@@ -240,6 +272,7 @@ def new_command(command_type: type[Message], caller: Caller, request_id: str, co
                                      roles=sorted(caller.principal.roles)))
     ctx.correlation_id = caller.correlation_id
     ctx.actor = caller.actor
+    ctx.traceparent = current_traceparent()
     ctx.deadline.FromDatetime(datetime.now(timezone.utc) + timedelta(seconds=timeout_s))
     check_context(ctx)
     return command

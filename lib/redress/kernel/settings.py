@@ -74,6 +74,8 @@ class ServiceSettings:
     # How long the broker may be unreachable before the replica says NOT_SERVING.
     broker_grace_s: float = field(default_factory=lambda: float(_env("REDRESS_BROKER_GRACE_S", "10")))
     grace_s: float = field(default_factory=lambda: float(_env("REDRESS_SHUTDOWN_GRACE_S", "5")))
+    # Prometheus /metrics over HTTP on this port (0: none).
+    metrics_port: int = field(default_factory=lambda: int(_env("REDRESS_METRICS_PORT", "0")))
     log_format: str = field(default_factory=lambda: _env("REDRESS_LOG_FORMAT", "auto"))
     log_level: str = field(default_factory=lambda: _env("REDRESS_LOG_LEVEL", "info"))
     # Where the replica keeps its read models (one SQLite file per service); a cache of the log.

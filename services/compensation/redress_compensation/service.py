@@ -6,6 +6,8 @@ from pathlib import Path
 
 from redress.compensation.v1 import compensation_service_pb2
 from redress.compensation.v1.commands_pb2 import CompensationCommand
+from redress.events.v1 import compensation_pb2 as cev
+from redress.kernel.metrics import counting
 from redress.kernel.declaration import Domain, ServiceDeclaration
 from redress_compensation import domain, policy
 from redress_compensation.application import Compensation, reaction
@@ -42,4 +44,9 @@ SERVICE = ServiceDeclaration(
     application=_application,
     servicer=CompensationServicer,
     reactions={"intake": reaction("intake"), "resolution": reaction("resolution")},
+    event_metrics=counting("compensation", {
+        cev.OfferProposed: "offer_proposed", cev.OfferApproved: "offer_approved", cev.OfferRejected: "offer_rejected",
+        cev.OfferUnfunded: "offer_unfunded", cev.OfferAccepted: "offer_accepted", cev.OfferDeclined: "offer_declined",
+        cev.OfferExpired: "offer_expired", cev.OfferIssued: "payout_issued", cev.PaymentFailed: "payout_failed",
+        cev.OfferReversed: "payout_reversed"}),
 )

@@ -19,7 +19,7 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from redress.events.v1 import publicity_pb2
-from redress.kernel import logs
+from redress.kernel import logs, metrics
 from redress.kernel.deadletters import DeadLetter
 from redress.kernel.envelope import decode
 from redress.kernel.eventlog import ensure_topics
@@ -151,6 +151,7 @@ class Radar:
             await self._dead_letter(message, reason)
 
     async def _dead_letter(self, message, reason: str) -> None:
+        metrics.DEAD_LETTERS.labels(SERVICE, CONSUMER).inc()
         letter = DeadLetter(CONSUMER, message.topic, message.partition, message.offset, reason, message.key,
                             message.value, tuple(message.headers or ()))
         await self._send(radar_deadletters_topic(), letter.id, message.value, letter.record_headers())
@@ -165,6 +166,7 @@ class Radar:
 
     async def _on_event(self, message) -> None:
         env = decode(message.value, message.headers, message.partition, message.offset)
+        metrics.CONSUMED.labels(ACTOR, message.topic, env.type.rsplit(".", 1)[-1]).inc()
         if message.topic == events_topic(SERVICE) and not risk.complaint_stream(env):
             await self._on_mention(env)
         else:
@@ -183,6 +185,7 @@ class Radar:
         for crossing in due:
             await self._send(commands_topic(SERVICE), complaint.complaint_id,
                              risk_command(complaint, crossing).SerializeToString())
+            metrics.DOMAIN.labels(ACTOR, "risk_crossing_sent").inc()
         for sighting in bursts.link_sightings(complaint, fact):
             await self._forward(sighting)
         view = risk.radar_view(complaint, assessment)
@@ -214,6 +217,7 @@ class Radar:
         if bursts.burst_due(window, policy):
             command = burst_command(window, bursts.burst_threshold(window, policy), sighting.event_id)
             await self._send(commands_topic(SERVICE), f"bursts/{window.organisation}", command.SerializeToString())
+            metrics.DOMAIN.labels(ACTOR, "burst_sent").inc()
             window = replace(window, notified=True)
         self.windows[key] = bursts.window_data(window)
 
@@ -228,6 +232,7 @@ def main() -> None:
     loop = asyncio.new_event_loop()  # the worker runs on this loop too
     asyncio.set_event_loop(loop)
     loop.run_until_complete(ensure_topics(bootstrap(kafka), radar_topics(kafka)))
+    metrics.serve(settings.metrics_port)  # /metrics, also its liveness and readiness on Kubernetes
     log.info("risk radar starting", app_id=app_id(), kafka=bootstrap(kafka), radar_topic=radar_topic())
     # Not redirected: faust would turn the READY line on stdout into a log line.
     worker = faust.Worker(radar.app, loglevel=settings.log_level, quiet=True, redirect_stdouts=False)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import resolution_pb2 as rev
+from redress.events.v1 import publicity_pb2 as pev
+from redress.kernel.metrics import counting
 from redress.kernel.declaration import Domain, ServiceDeclaration
 from redress.kernel.reactions import copying
 from redress.publicitywatch.v1 import publicity_watch_service_pb2
@@ -52,4 +54,10 @@ SERVICE = ServiceDeclaration(
     servicer=PublicityWatchServicer,
     reactions={"intake": reaction("intake"), "resolution": reaction("resolution")},
     extra_topics=topics.extra_topics,
+    event_metrics=counting("publicity-watch", {
+        pev.MentionReported: lambda e: f"mention_{e.sentiment or 'unread'}", pev.MentionLinked: "mention_linked",
+        pev.PublicEscalationOpened: "public_escalation_opened", pev.PublicResponsePublished: "public_response_published",
+        pev.PublicEscalationResolved: lambda e: f"public_escalation_{e.how}",
+        pev.PublicEscalationClosed: "public_escalation_closed", pev.RiskThresholdCrossed: "risk_threshold_crossed",
+        pev.MentionBurstDetected: "mention_burst"}),
 )

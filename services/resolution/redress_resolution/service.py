@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from redress.events.v1 import resolution_pb2 as rev
+from redress.kernel import metrics
+from redress.kernel.metrics import counting
+from redress.types.v1 import complaint_pb2 as types
 from redress.kernel.declaration import Domain, ServiceDeclaration
 from redress.resolution.v1 import resolution_service_pb2
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
@@ -30,4 +34,18 @@ SERVICE = ServiceDeclaration(
     servicer=ResolutionServicer,
     reactions={"intake": react_to_intake, "compensation": react_to_compensation,
                "publicity-watch": react_to_publicity},
+    event_metrics=lambda env: _count(env),
 )
+LEVEL = {v: k.removeprefix("LEVEL_").lower() for k, v in types.Level.items()}
+_counted = counting("resolution", {
+    rev.CaseOpened: "case_opened", rev.CaseEscalated: lambda e: f"case_escalated_to_{LEVEL.get(e.to_level, '?')}",
+    rev.CaseClosed: lambda e: f"case_closed_{e.reason or 'unknown'}", rev.CaseReopened: "case_reopened",
+    rev.CasePriorityRaised: "case_priority_raised", rev.VerdictRecorded: lambda e: (
+        "verdict_satisfied" if e.satisfied else "verdict_dissatisfied")})
+
+
+def _count(env) -> None:
+    """Deadlines breached (the SLA) by clock, and what happened to cases."""
+    if isinstance(env.payload, rev.ClockBreached):
+        metrics.CLOCK_BREACHES.labels("resolution", env.payload.name).inc()
+    _counted(env)

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"redress/commands/v1/commands.proto\x12\x13redress.commands.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"C\n\tPrincipal\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\"\x83\x02\n\x0e\x43ommandContext\x12\x12\n\ncommand_id\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\x12\x14\n\x0c\x63omplaint_id\x18\x03 \x01(\t\x12\x15\n\rexpected_etag\x18\x04 \x01(\t\x12\x31\n\tprincipal\x18\x05 \x01(\x0b\x32\x1e.redress.commands.v1.Principal\x12\x16\n\x0e\x63orrelation_id\x18\x06 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x07 \x01(\t\x12,\n\x08\x64\x65\x61\x64line\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x63\x61usation_id\x18\t \x01(\t\"\x89\x01\n\x0c\x43ommandReply\x12\x12\n\ncommand_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\x05\x12\x0f\n\x07message\x18\x03 \x01(\t\x12\r\n\x05\x66ield\x18\x04 \x01(\t\x12\x0f\n\x07version\x18\x05 \x01(\x03\x12\x11\n\tpartition\x18\x06 \x01(\x05\x12\x13\n\x0bnext_offset\x18\x07 \x01(\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"redress/commands/v1/commands.proto\x12\x13redress.commands.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"C\n\tPrincipal\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x14\n\x0corganisation\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\"\x98\x02\n\x0e\x43ommandContext\x12\x12\n\ncommand_id\x18\x01 \x01(\t\x12\x12\n\nrequest_id\x18\x02 \x01(\t\x12\x14\n\x0c\x63omplaint_id\x18\x03 \x01(\t\x12\x15\n\rexpected_etag\x18\x04 \x01(\t\x12\x31\n\tprincipal\x18\x05 \x01(\x0b\x32\x1e.redress.commands.v1.Principal\x12\x16\n\x0e\x63orrelation_id\x18\x06 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x07 \x01(\t\x12,\n\x08\x64\x65\x61\x64line\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x63\x61usation_id\x18\t \x01(\t\x12\x13\n\x0btraceparent\x18\n \x01(\t\"\x89\x01\n\x0c\x43ommandReply\x12\x12\n\ncommand_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\x05\x12\x0f\n\x07message\x18\x03 \x01(\t\x12\r\n\x05\x66ield\x18\x04 \x01(\t\x12\x0f\n\x07version\x18\x05 \x01(\x03\x12\x11\n\tpartition\x18\x06 \x01(\x05\x12\x13\n\x0bnext_offset\x18\x07 \x01(\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,7 +35,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PRINCIPAL']._serialized_start=92
   _globals['_PRINCIPAL']._serialized_end=159
   _globals['_COMMANDCONTEXT']._serialized_start=162
-  _globals['_COMMANDCONTEXT']._serialized_end=421
-  _globals['_COMMANDREPLY']._serialized_start=424
-  _globals['_COMMANDREPLY']._serialized_end=561
+  _globals['_COMMANDCONTEXT']._serialized_end=442
+  _globals['_COMMANDREPLY']._serialized_start=445
+  _globals['_COMMANDREPLY']._serialized_end=582
 # @@protoc_insertion_point(module_scope)

@@ -20,7 +20,7 @@ class Principal(_message.Message):
     def __init__(self, client_id: _Optional[str] = ..., organisation: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CommandContext(_message.Message):
-    __slots__ = ("command_id", "request_id", "complaint_id", "expected_etag", "principal", "correlation_id", "actor", "deadline", "causation_id")
+    __slots__ = ("command_id", "request_id", "complaint_id", "expected_etag", "principal", "correlation_id", "actor", "deadline", "causation_id", "traceparent")
     COMMAND_ID_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -30,6 +30,7 @@ class CommandContext(_message.Message):
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     DEADLINE_FIELD_NUMBER: _ClassVar[int]
     CAUSATION_ID_FIELD_NUMBER: _ClassVar[int]
+    TRACEPARENT_FIELD_NUMBER: _ClassVar[int]
     command_id: str
     request_id: str
     complaint_id: str
@@ -39,7 +40,8 @@ class CommandContext(_message.Message):
     actor: str
     deadline: _timestamp_pb2.Timestamp
     causation_id: str
-    def __init__(self, command_id: _Optional[str] = ..., request_id: _Optional[str] = ..., complaint_id: _Optional[str] = ..., expected_etag: _Optional[str] = ..., principal: _Optional[_Union[Principal, _Mapping]] = ..., correlation_id: _Optional[str] = ..., actor: _Optional[str] = ..., deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., causation_id: _Optional[str] = ...) -> None: ...
+    traceparent: str
+    def __init__(self, command_id: _Optional[str] = ..., request_id: _Optional[str] = ..., complaint_id: _Optional[str] = ..., expected_etag: _Optional[str] = ..., principal: _Optional[_Union[Principal, _Mapping]] = ..., correlation_id: _Optional[str] = ..., actor: _Optional[str] = ..., deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., causation_id: _Optional[str] = ..., traceparent: _Optional[str] = ...) -> None: ...
 
 class CommandReply(_message.Message):
     __slots__ = ("command_id", "code", "message", "field", "version", "partition", "next_offset")
