@@ -16,12 +16,13 @@ from redress.kernel.sender import REPLY_KEY, REPLY_TO
 from redress.kernel.deadletters import DEAD, REDRIVE_TOPIC, DeadLetter, from_record, redriven
 from redress.kernel.eventlog import assign_all
 from redress.kernel.topics import commands_topic, deadletters_topic, events_topic, namespace
+from redress.kernel.kafka_auth import client_options
 
 
 async def read_letters(bootstrap: str, service: str) -> dict[str, DeadLetter]:
     """The service's dead letters by id, the latest record of each; none if the topic is missing."""
     topic = deadletters_topic(service)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, **client_options())
     try:
         await consumer.start()
         if topic not in await consumer.topics():
@@ -112,7 +113,8 @@ async def redrive(bootstrap: str, service: str, ids: list[str], every: bool) -> 
     letters = await read_letters(bootstrap, service)
     chosen = [i for i, letter in letters.items() if letter.status == DEAD] if every else ids
     failed = 0
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True,
+                                **client_options())
     try:
         await producer.start()
         for letter_id in chosen:

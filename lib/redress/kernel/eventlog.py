@@ -17,6 +17,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from redress.kernel.envelope import MAX_COMMAND_BYTES, Envelope, encode, record_size
 from redress.kernel.settings import KafkaSettings
 from redress.kernel.topics import TopicSpec
+from redress.kernel.kafka_auth import client_options
 
 log = structlog.get_logger(__name__)
 TOPIC_ALREADY_EXISTS = 36
@@ -29,7 +30,7 @@ class TopicMismatch(RuntimeError):
 async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec]) -> None:
     """Creates missing topics; refuses to run on topics whose partition count differs."""
     specs = list(specs)
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_options())
     await admin.start()
     try:
         existing = set(await admin.list_topics())
@@ -92,6 +93,7 @@ async def assign_all(consumer: AIOKafkaConsumer, topic: str, timeout: float = 30
 
 def new_producer(bootstrap: str, settings: KafkaSettings, client_id: str) -> AIOKafkaProducer:
     return AIOKafkaProducer(
+        **client_options(),
         bootstrap_servers=bootstrap,
         client_id=client_id,
         enable_idempotence=True,

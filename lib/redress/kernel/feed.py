@@ -22,6 +22,7 @@ from redress.kernel.envelope import Envelope, UnreadableRecord, decode_record
 from redress.kernel.eventlog import assign_all, stop_task
 from redress.kernel.settings import KafkaSettings
 from redress.kernel.store import Position, Store
+from redress.kernel.kafka_auth import client_options
 
 log = structlog.get_logger(__name__)
 # Applies one event; returns the problems it met (to be dead-lettered), if any.
@@ -57,6 +58,7 @@ class EventFeed:
         self._on_event = on_event
         self._on_unusable = on_unusable
         self._consumer = AIOKafkaConsumer(
+            **client_options(),
             bootstrap_servers=bootstrap,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
@@ -69,7 +71,7 @@ class EventFeed:
         # behind the long-polling fetch request. It asks for the high watermark, not the last
         # stable offset: a transaction acknowledged to its writer may not have its commit
         # marker yet, and the feed's position passes it only once the marker is there.
-        self._offsets = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        self._offsets = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, **client_options())
         self.positions: dict[int, int] = {}
         self._advanced = asyncio.Condition()
         self._task: asyncio.Task | None = None

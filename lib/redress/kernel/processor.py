@@ -34,6 +34,7 @@ from redress.kernel.settings import KafkaSettings
 from redress.kernel.topics import partition_for, processor_group
 from redress.kernel.tracing import reacting
 from redress.kernel.writer import PartitionWriter
+from redress.kernel.kafka_auth import client_options
 
 log = structlog.get_logger(__name__)
 C = TypeVar("C", bound=Message)
@@ -170,6 +171,7 @@ class CommandProcessor:
         self._committer: asyncio.Task | None = None
         self.joined = asyncio.Event()  # set at the first assignment (which may be empty)
         self._consumer = AIOKafkaConsumer(
+            **client_options(),
             bootstrap_servers=bootstrap,
             group_id=processor_group(service),
             enable_auto_commit=False,

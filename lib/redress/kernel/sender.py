@@ -17,6 +17,7 @@ from google.protobuf.message import DecodeError, Message
 from redress.kernel.eventlog import assign_all, stop_task
 from redress.kernel.settings import KafkaSettings
 from redress.kernel.topics import partition_for
+from redress.kernel.kafka_auth import client_options
 
 R = TypeVar("R", bound=Message)
 REPLY_TO, REPLY_KEY = "reply_to", "reply_key"
@@ -40,6 +41,7 @@ class CommandSender(Generic[R]):
         # One key per call, so two calls carrying the same command never share a waiter.
         self._pending: dict[bytes, asyncio.Future] = {}
         self._consumer = AIOKafkaConsumer(
+            **client_options(),
             bootstrap_servers=bootstrap,
             enable_auto_commit=False,
             fetch_max_wait_ms=settings.fetch_max_wait_ms,

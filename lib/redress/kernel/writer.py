@@ -24,6 +24,7 @@ from google.protobuf.message import Message
 from redress.kernel.envelope import MAX_COMMAND_BYTES, Envelope
 from redress.kernel.eventlog import append_commands
 from redress.kernel.settings import KafkaSettings
+from redress.kernel.kafka_auth import client_options
 
 log = structlog.get_logger(__name__)
 RETRY_AFTER_S = 0.5
@@ -41,6 +42,7 @@ class Item:
 
 def transactional_producer(bootstrap: str, settings: KafkaSettings, transactional_id: str) -> AIOKafkaProducer:
     return AIOKafkaProducer(
+        **client_options(),
         bootstrap_servers=bootstrap,
         client_id=transactional_id,
         transactional_id=transactional_id,

@@ -19,6 +19,7 @@ from redress.kernel.rpc import Authenticated, Caller, streaming, unary
 from redress_intake import domain
 from redress_intake.application import Intake
 from redress_intake.projection import ComplaintFilter
+from redress.kernel.kafka_auth import client_options
 
 READ, WRITE, EVENTS = "complaints:read", "complaints:write", "events:read"
 MAX_STREAMS_PER_CLIENT = 8  # each StreamEvents call holds a Kafka consumer
@@ -143,6 +144,7 @@ class IntakeServicer(Authenticated, api_grpc.IntakeServiceServicer):
         self._streams[client] += 1
         org = caller.principal.organisation.encode()
         consumer = AIOKafkaConsumer(bootstrap_servers=self.intake.log.bootstrap, enable_auto_commit=False,
+                                    **client_options(),
                                     isolation_level="read_committed",
                                     fetch_max_wait_ms=self.intake.log.kafka.fetch_max_wait_ms)
         try:

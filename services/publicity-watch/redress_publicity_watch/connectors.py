@@ -20,6 +20,7 @@ from redress.events.v1 import publicity_pb2 as pev
 from redress.publicitywatch.v1 import publicity_watch_service_pb2 as api
 from redress_publicity_watch.callers import system
 from redress_publicity_watch.topics import mentions_topic
+from redress.kernel.kafka_auth import client_options
 
 log = structlog.get_logger(__name__)
 CONSUMER = "publicity-watch.connectors"
@@ -59,7 +60,8 @@ class ConnectorTopic:
         self.topic = mentions_topic()
         self.consumer = AIOKafkaConsumer(
             self.topic, bootstrap_servers=log_.bootstrap, group_id=f"{namespace()}.{CONSUMER}",
-            enable_auto_commit=False, auto_offset_reset="earliest", isolation_level="read_committed")
+            enable_auto_commit=False, auto_offset_reset="earliest", isolation_level="read_committed",
+            **client_options())
         self.reported = 0
 
     async def start(self) -> None:

@@ -24,6 +24,7 @@ from redress.kernel.deadletters import DeadLetter
 from redress.kernel.envelope import decode
 from redress.kernel.eventlog import ensure_topics
 from redress.kernel.ids import command_id
+from redress.kernel.kafka_auth import client_options
 from redress.kernel.settings import KafkaSettings, ServiceSettings
 from redress.kernel.topics import commands_topic, events_topic, partition_for
 from redress.publicitywatch.v1.commands_pb2 import PublicityWatchCommand
@@ -52,6 +53,15 @@ def _read_committed() -> None:
 
 def bootstrap(kafka: KafkaSettings) -> str:
     return kafka.bootstrap or f"127.0.0.1:{kafka.port}"
+
+
+def credentials():
+    """The services' Kafka security (redress.kernel.kafka_auth), as faust takes it."""
+    options = client_options()
+    if "sasl_mechanism" in options:
+        return faust.SASLCredentials(username=options["sasl_plain_username"], password=options["sasl_plain_password"],
+                                     ssl_context=options.get("ssl_context"), mechanism=options["sasl_mechanism"])
+    return faust.SSLCredentials(options["ssl_context"]) if options else None
 
 
 def load_config() -> radar_config.RadarConfig:
@@ -108,7 +118,8 @@ class Radar:
             processing_guarantee="at_least_once", topic_partitions=self.partitions,
             topic_replication_factor=kafka.replication, web_enabled=False, datadir=str(state_dir / app_id()),
             broker_session_timeout=10.0, broker_heartbeat_interval=1.0, broker_commit_interval=1.0,
-            broker_rebalance_timeout=20.0, key_serializer="raw", value_serializer="raw")
+            broker_rebalance_timeout=20.0, key_serializer="raw", value_serializer="raw",
+            broker_credentials=credentials())
         self.sightings_name = sightings_topic()
         self._declare()
 

@@ -11,6 +11,7 @@ from aiokafka import AIOKafkaConsumer
 
 from redress.kernel.eventlog import assign_all
 from redress_publicity_watch.topics import radar_topic
+from redress.kernel.kafka_auth import client_options
 
 log = structlog.get_logger(__name__)
 
@@ -39,7 +40,7 @@ class RadarView:
         self.kafka = kafka
         self.topic = radar_topic()
         self.scores: dict[str, RiskScore] = {}
-        self.consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
+        self.consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, **client_options(),
                                          auto_offset_reset="earliest", isolation_level="read_committed")
 
     async def start(self) -> None:
