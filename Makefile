@@ -10,7 +10,7 @@ GHZ_VERSION := v0.120.0
 GHZ_STAMP := build/go/bin/.ghz-$(GHZ_VERSION)
 BENCH_MODE ?= reduced
 
-.PHONY: run test unit lint protos protos-check demo replay bench eval-text kafka-start kafka-stop kafka-status clean
+.PHONY: run test unit lint protos protos-check demo replay bench eval-text kafka-start kafka-stop kafka-status clean images
 
 run: $(VENV_STAMP) $(KAFKA_STAMP)
 	$(PY) -m redress.dev.run
@@ -62,6 +62,7 @@ protos-check: $(VENV_STAMP) $(FIELD_BEHAVIOR)
 
 lint: $(VENV_STAMP) $(FIELD_BEHAVIOR)
 	.venv/bin/buf lint protos
+	.venv/bin/hadolint deploy/docker/Dockerfile
 	$(PY) -m pyflakes lib/redress/kernel/*.py lib/redress/dev/*.py lib/redress/text/*.py lib/redress/*.py services/*/redress_*/*.py tests bench
 
 demo: $(VENV_STAMP)
@@ -88,3 +89,16 @@ kafka-status: $(VENV_STAMP)
 
 clean:
 	rm -rf build .pytest_cache
+
+# The services' images (deploy/docker/Dockerfile, docs/images.md), one per declared service,
+# tagged with the commit; without a Docker engine it says so and succeeds.
+images: $(VENV_STAMP)
+	@if ! docker info >/dev/null 2>&1; then \
+	  echo "images: no Docker engine answers ('docker info' failed): no image built"; exit 0; \
+	fi; \
+	revision=$$(git rev-parse HEAD 2>/dev/null || echo unknown); tag=$${revision:0:12}; \
+	for service in $$($(PY) -c 'from redress.kernel.declaration import declared; print(*declared())'); do \
+	  echo "building redress-$$service:$$tag"; \
+	  docker build -f deploy/docker/Dockerfile --build-arg SERVICE=$$service --build-arg REVISION=$$revision \
+	    --build-arg CREATED=$$(date -u +%Y-%m-%dT%H:%M:%SZ) -t redress-$$service:$$tag . || exit 1; \
+	done

@@ -100,3 +100,13 @@ def test_a_damaged_model_file_is_trained_again(tmp_path, monkeypatch):
     stored.write_bytes(stored.read_bytes()[:-3] + b"xyz")
     assert models.cached("probe", lambda: {"trained": 2}) == {"trained": 2}
     assert models.cached("probe", lambda: {"trained": 3}) == {"trained": 2}  # stored again, whole
+
+
+def test_models_trained_into_the_image_are_read_when_the_cache_has_none(tmp_path, monkeypatch):
+    from redress.text import models
+
+    monkeypatch.setenv("REDRESS_TEXT_MODELS_DIR", str(tmp_path / "built"))
+    models.cached("probe", lambda: {"trained": "at build time"})
+    monkeypatch.setenv("REDRESS_TEXT_MODELS_DIR", str(tmp_path / "empty-volume"))
+    monkeypatch.setenv("REDRESS_TEXT_MODELS_SEED_DIR", f"{tmp_path / 'missing'}:{tmp_path / 'built'}")
+    assert models.cached("probe", lambda: {"trained": "at start"}) == {"trained": "at build time"}

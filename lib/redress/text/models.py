@@ -36,13 +36,20 @@ def _key(name: str) -> str:
     return digest.hexdigest()[:20]
 
 
+def seed_dirs() -> list[Path]:
+    """Read-only directories of models trained ahead (the image's, REDRESS_TEXT_MODELS_SEED_DIR,
+    several joined by ':'), read when the cache has none of the right key."""
+    return [Path(p) for p in os.environ.get("REDRESS_TEXT_MODELS_SEED_DIR", "").split(os.pathsep) if p]
+
+
 def cached(name: str, train: Callable[[], T]) -> T:
     """The model from disk when its file is whole (a SHA-256 of the pickle leads the file),
     else trained now and stored for the next start."""
     path = cache_dir() / f"{name}-{_key(name)}.pickle"
-    loaded = _load(path)
-    if loaded is not None:
-        return loaded
+    for candidate in (path, *(seed / path.name for seed in seed_dirs())):
+        loaded = _load(candidate)
+        if loaded is not None:
+            return loaded
     model = train()
     body = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
     try:
