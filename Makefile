@@ -10,7 +10,7 @@ GHZ_VERSION := v0.120.0
 GHZ_STAMP := build/go/bin/.ghz-$(GHZ_VERSION)
 BENCH_MODE ?= reduced
 
-.PHONY: run test unit lint protos protos-check demo replay bench eval-text kafka-start kafka-stop kafka-status clean images
+.PHONY: run test unit lint protos protos-check demo replay bench eval-text kafka-start kafka-stop kafka-status clean images k8s-validate
 
 run: $(VENV_STAMP) $(KAFKA_STAMP)
 	$(PY) -m redress.dev.run
@@ -102,3 +102,7 @@ images: $(VENV_STAMP)
 	  docker build -f deploy/docker/Dockerfile --build-arg SERVICE=$$service --build-arg REVISION=$$revision \
 	    --build-arg CREATED=$$(date -u +%Y-%m-%dT%H:%M:%SZ) -t redress-$$service:$$tag . || exit 1; \
 	done
+
+# Renders every deploy/k8s overlay and component combination and validates it (no cluster needed).
+k8s-validate: $(VENV_STAMP)
+	$(PY) -m pytest -q -p no:cacheprovider tests/deploy/test_manifests.py
