@@ -29,7 +29,7 @@ from redress.kernel.topics import commands_topic, deadletters_topic, events_topi
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
 CRDS = K8S / "crds"
-DOCS = ROOT / "docs" / "k8s.md"
+DOCS = ROOT / "docs" / "operations.md"  # the alerts' runbook
 KUBERNETES_VERSION = "1.31"
 OVERLAYS = ("dev", "prod")
 COMPONENTS = ("network-policies", "monitoring", "autoscaling", "policies")
