@@ -131,13 +131,18 @@ def print_change(change: api.MentionChange) -> None:
     print(f"{change.change:<9} {mention_line(change.mention)}", flush=True)
 
 
+def _print_page(items, line, nothing: str, more: str, next_page_token: str) -> None:
+    for item in items:
+        print(line(item))
+    if not items:
+        print(nothing)
+    if next_page_token:
+        print(f"(more: {more})", file=sys.stderr)
+
+
 def _print_mentions(r: api.ListMentionsResponse) -> None:
-    for m in r.mentions:
-        print(mention_line(m))
-    if not r.mentions:
-        print("no mentions")
-    if r.next_page_token:
-        print("(more: raise --limit, up to 500, or narrow --since)", file=sys.stderr)
+    _print_page(r.mentions, mention_line, "no mentions", "raise --limit, up to 500, or narrow --since",
+                r.next_page_token)
 
 
 def _print_reported(r: api.ReportMentionResponse) -> None:
@@ -176,12 +181,8 @@ def print_escalation(e: api.PublicEscalation) -> None:
 
 
 def _print_escalations(r: api.ListPublicEscalationsResponse) -> None:
-    for e in r.escalations:
-        print(escalation_line(e))
-    if not r.escalations:
-        print("no public escalations")
-    if r.next_page_token:
-        print("(more: raise --limit, up to 500)", file=sys.stderr)
+    _print_page(r.escalations, escalation_line, "no public escalations", "raise --limit, up to 500",
+                r.next_page_token)
 
 
 def print_report(r: api.PublicityReport) -> None:
