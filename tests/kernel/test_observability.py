@@ -66,14 +66,22 @@ async def test_one_trace_follows_a_complaint_from_intake_into_resolution(
     namespace = f"traced-{uuid.uuid4().hex[:6]}"
     traced = {"REDRESS_TOPIC_NAMESPACE": namespace}
     intake = start_intake(REDRESS_TRACES_FILE=str(tmp_path / "intake.jsonl"), **traced)
-    resolution = start_resolution(REDRESS_TRACES_FILE=str(tmp_path / "resolution.jsonl"), **traced)
+    port = free_port()
+    resolution = start_resolution(REDRESS_TRACES_FILE=str(tmp_path / "resolution.jsonl"),
+                                  REDRESS_METRICS_PORT=str(port), **traced)
     try:
         async with grpc.aio.insecure_channel(intake.address) as channel, \
                 grpc.aio.insecure_channel(resolution.address) as cases:
             filed = (await stub(channel).FileComplaint(filing(), metadata=auth())).complaint
             await opened_case(cases, filed.complaint_id)
+        found = samples(httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text)
     finally:
         intake.stop(), resolution.stop()
+    # Resolution read intake's event, appended the case, and counted what that means.
+    assert value(found, "redress_events_consumed_total", service="resolution", topic=f"{namespace}.intake.events.v1",
+                 type="ComplaintFiled") >= 1
+    assert value(found, "redress_events_appended_total", service="resolution", type="CaseOpened") >= 1
+    assert value(found, "redress_domain_events_total", service="resolution", what="case_opened") >= 1
     call = next(s for s in spans(tmp_path / "intake.jsonl") if s["name"].endswith("IntakeService/FileComplaint"))
     trace_id = call["context"]["trace_id"]
 

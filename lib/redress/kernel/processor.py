@@ -23,6 +23,7 @@ from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import CommitFailedError, InvalidSessionTimeoutError, KafkaError
 from google.protobuf.message import DecodeError, Message
 
+from redress.kernel import metrics
 from redress.kernel.deadletters import REDRIVE_TOPIC
 from redress.kernel.decisions import Outcome
 from redress.kernel.envelope import Envelope, UnreadableRecord, decode
@@ -66,7 +67,9 @@ class CommandReader:
     events (or re-driven ones). What it cannot use goes to `on_unusable`, never stops it."""
 
     def __init__(self, command_type: type[Message], reactions: dict[str, React],
-                 deadline_of: Callable[[Message], datetime | None], on_unusable: OnUnusable | None = None):
+                 deadline_of: Callable[[Message], datetime | None], on_unusable: OnUnusable | None = None,
+                 service: str = ""):
+        self._service = service
         self._command_type = command_type
         self._reactions = reactions
         self._deadline_of = deadline_of
@@ -115,6 +118,7 @@ class CommandReader:
             return None
         try:
             env = decode(record.value, record.headers, record.partition, record.offset)
+            metrics.CONSUMED.labels(self._service, record.topic, env.type.rsplit(".", 1)[-1]).inc()
             with reacting(env.traceparent, f"react to {env.type}", **{"redress.complaint_id": env.subject}):
                 message = react(env)
         except UnreadableRecord as exc:
@@ -161,7 +165,7 @@ class CommandProcessor:
         self._decider = decider
         self._apply_committed = apply_committed
         self._transactional_prefix = f"{processor_group(service)}.writer"
-        self._reader = CommandReader(decider.command_type, self._reactions, deadline_of, on_unusable)
+        self._reader = CommandReader(decider.command_type, self._reactions, deadline_of, on_unusable, service)
         self._writers: dict[int, PartitionWriter] = {}
         # Offsets are committed off the critical path: a command redelivered because its
         # commit lagged is a duplicate, and duplicates change nothing.
