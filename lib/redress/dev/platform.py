@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import selectors
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -127,13 +128,37 @@ def start_platform(kafka: KafkaSettings | None = None, env: dict[str, str] | Non
     try:
         service_env = {**(env or {}), "REDRESS_KAFKA_BOOTSTRAP": broker.bootstrap}
         for name in SERVICES:
-            services[name] = start_service(name, service_env, log_to=log_to)
+            services[name] = _start_retrying(name, service_env, log_to)
         if with_radar:
             services[RADAR] = start_radar(service_env, log_to=log_to)
     except BaseException:
         Platform(broker, services).stop()
         raise
     return Platform(broker, services)
+
+
+def _start_retrying(name: str, env: dict[str, str], log_to, attempts: int = 5) -> ServiceProcess:
+    """The default ports (50051-50054) lie in Linux's ephemeral range: a client's socket may hold
+    one for a moment. A service that says its port is in use is started again, a few times."""
+    port_var, default_port = SERVICES[name]
+    port = int(env.get(port_var) or os.environ.get(port_var) or default_port)
+    for attempt in range(1, attempts + 1):
+        try:
+            return start_service(name, env, port=port, log_to=log_to)
+        except ServiceFailed:
+            if attempt == attempts or _bindable(port):
+                raise
+            time.sleep(attempt)
+    raise AssertionError("unreachable")
+
+
+def _bindable(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _ended(code: int) -> str:
