@@ -45,8 +45,8 @@ async def _traffic(intake, port: int) -> None:
     found = samples(httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text)
     rpc = {"grpc_service": "redress.intake.v1.IntakeService", "grpc_type": "unary"}
     assert value(found, "grpc_server_handled_total", grpc_method="FileComplaint", grpc_code="OK", **rpc) >= 1
-    assert value(found, "grpc_server_handled_total", grpc_method="GetComplaint", grpc_code="INVALID_ARGUMENT") == 1
-    assert value(found, "grpc_server_handled_total", grpc_method="GetComplaint", grpc_code="UNAUTHENTICATED") == 1
+    assert value(found, "grpc_server_handled_total", grpc_method="GetComplaint", grpc_code="InvalidArgument") == 1
+    assert value(found, "grpc_server_handled_total", grpc_method="GetComplaint", grpc_code="Unauthenticated") == 1
     assert value(found, "grpc_server_handling_seconds_count", grpc_method="FileComplaint", **rpc) >= 1
     # Appended by this replica's writer, or read by its feed when another replica owns the partition.
     assert (value(found, "redress_events_appended_total", service="intake", type="ComplaintFiled")
@@ -94,3 +94,16 @@ async def test_one_trace_follows_a_complaint_from_intake_into_resolution(
               if r.key == filed.complaint_id.encode()]
     traceparent = dict(opened[0].headers)["ce_traceparent"].decode()
     assert traceparent.split("-")[1] == trace_id.removeprefix("0x")
+
+
+def test_status_codes_are_labelled_as_the_alerts_match_them():
+    """The error-rate alert (deploy/k8s monitoring) matches go-grpc-prometheus' code names."""
+    from pathlib import Path
+
+    from redress.kernel.metrics import code_label
+
+    rule = (Path(__file__).parents[2] / "deploy/k8s/components/monitoring/prometheusrule.yaml").read_text()
+    matched = rule.split('grpc_code=~"', 1)[1].split('"', 1)[0].split("|")
+    labels = {code_label(c) for c in grpc.StatusCode}
+    assert set(matched) <= labels
+    assert code_label(grpc.StatusCode.INTERNAL) in matched and code_label(grpc.StatusCode.INVALID_ARGUMENT) not in matched

@@ -13,6 +13,7 @@ from aiokafka import AIOKafkaProducer
 
 from redress.events.v1 import publicity_pb2 as pev
 from redress.events.v1 import resolution_pb2 as rev
+from redress.intake.v1 import intake_service_pb2 as iapi
 from redress.publicitywatch.v1 import publicity_watch_service_pb2 as papi
 from redress.resolution.v1 import resolution_service_pb2 as rapi
 from redress.types.v1 import complaint_pb2 as types
@@ -173,6 +174,10 @@ async def test_weak_evidence_waits_for_a_person_who_links_and_unlinks_with_a_rea
         await stub_.UnlinkMention(papi.UnlinkMentionRequest(mention_id=mention.mention_id, reason="again"),
                                   metadata=auth(MANAGER))
     assert twice.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    with pytest.raises(grpc.aio.AioRpcError) as not_a_complaint:
+        await stub_.LinkMention(papi.LinkMentionRequest(mention_id=mention.mention_id, complaint_id=mention.mention_id,
+                                                        reason="pasted the wrong id"), metadata=auth(MANAGER))
+    assert not_a_complaint.value.code() == grpc.StatusCode.NOT_FOUND
     # A person has decided: seen again, it is neither linked back nor queued again.
     seen_again = await report(publicity_channel, post("Παρέλαβα σπασμένο πλυντήριο και κανείς δεν με πήρε τηλέφωνο. "
                                                       "Ντροπή.", author=name,
@@ -264,3 +269,46 @@ async def test_near_identical_text_by_the_same_author_is_one_mention(publicity_c
     assert copy.mention.copies and copy.mention.copies[0].startswith("https://forum.example.com/t/")
     someone_else = await report(publicity_channel, post(text, author_handle=handle(), source=pev.SOURCE_KIND_FORUM))
     assert someone_else.outcome == "new" and someone_else.mention.mention_id != first.mention.mention_id
+
+
+async def test_a_mention_relinked_to_another_complaint_is_answered_there(
+        channel, resolution_channel, publicity_channel):
+    who = handle()
+    first = await file_complaint(channel, resolution_channel, who)
+    mention = await linked_report(publicity_channel, post(author_handle=who), first)
+    assert mention
+    second = await file_complaint(channel, resolution_channel, name="Άλλος Πελάτης")
+    stub_ = watch(publicity_channel)
+    await stub_.UnlinkMention(papi.UnlinkMentionRequest(mention_id=mention.mention_id, reason="his brother's order"),
+                              metadata=auth(MANAGER))
+    await stub_.LinkMention(papi.LinkMentionRequest(mention_id=mention.mention_id, complaint_id=second,
+                                                    reason="the brother wrote the letter"), metadata=auth(MANAGER))
+    # News on the first complaint must not take the escalation back there.
+    await stub(channel).WithdrawComplaint(iapi.WithdrawComplaintRequest(complaint_id=first, reason="not mine"),
+                                          metadata=auth(TOKEN))
+
+    async def answered_on_the_second():
+        e = await stub_.GetPublicEscalation(papi.GetPublicEscalationRequest(mention_id=mention.mention_id),
+                                            metadata=auth(MANAGER))
+        return e if e.complaint_id == second and e.status == "open" else None
+    await asyncio.sleep(1.0)
+    assert await answered_on_the_second()
+    drafted = await stub_.DraftPublicResponse(papi.DraftPublicResponseRequest(
+        mention_id=mention.mention_id, text="Λυπούμαστε πολύ για την εμπειρία σας στο κατάστημα της Γλυφάδας, "
+                                           "θα σας καλέσουμε σήμερα."), metadata=auth(TOKEN))
+    assert (drafted.complaint_id, drafted.status) == (second, "drafted")
+    listed = await stub_.ListPublicEscalations(papi.ListPublicEscalationsRequest(page_size=500), metadata=auth(TOKEN))
+    mine = {(e.complaint_id, e.status) for e in listed.escalations if e.mention_id == mention.mention_id}
+    assert mine == {(first, "closed"), (second, "drafted")}
+
+
+async def test_a_post_taken_down_and_put_back_is_a_mention_again(publicity_channel):
+    who, url = handle(), f"https://www.tripadvisor.com/r/{uuid.uuid4().hex[:8]}"
+    text = "Cold soup, rude staff, and the manager refused to speak to us. Never again at the Glyfada branch."
+    await report(publicity_channel, post(text, url=url, author_handle=who, source=pev.SOURCE_KIND_REVIEW_SITE))
+    gone = await report(publicity_channel, post("", url=url, source=pev.SOURCE_KIND_REVIEW_SITE, deleted=True))
+    assert gone.mention.deleted
+    back = await report(publicity_channel, post(text, url=url, author_handle=who, source=pev.SOURCE_KIND_REVIEW_SITE))
+    assert (back.outcome, back.mention.deleted) == ("edited", False)
+    repost = await report(publicity_channel, post(text, author_handle=who, source=pev.SOURCE_KIND_REVIEW_SITE))
+    assert repost.outcome == "copy" and repost.mention.mention_id == back.mention.mention_id

@@ -117,10 +117,20 @@ def observed(behaviour, service: str, method: str, streaming: bool):
     return unary
 
 
+def code_label(code: grpc.StatusCode) -> str:
+    """A status code as go-grpc-prometheus labels it (and dashboards and alerts expect):
+    INVALID_ARGUMENT -> "InvalidArgument", CANCELLED -> "Canceled"."""
+    if code is grpc.StatusCode.OK:
+        return "OK"
+    if code is grpc.StatusCode.CANCELLED:
+        return "Canceled"
+    return "".join(part.capitalize() for part in code.name.split("_"))
+
+
 def _code(context, failed: bool) -> str:
     code = context.code() if hasattr(context, "code") else None
-    if isinstance(code, grpc.StatusCode):
-        return code.name
     if isinstance(code, int):
-        return next((c.name for c in grpc.StatusCode if c.value[0] == code), "UNKNOWN")
-    return "CANCELLED" if failed else "OK"
+        code = next((c for c in grpc.StatusCode if c.value[0] == code), grpc.StatusCode.UNKNOWN)
+    if isinstance(code, grpc.StatusCode):
+        return code_label(code)
+    return code_label(grpc.StatusCode.CANCELLED if failed else grpc.StatusCode.OK)

@@ -143,6 +143,8 @@ class PublicityWatch:
         if len(mine) < 5:
             return None
         for earlier in self.book.by_author(org, sighting.author, sighting.author_handle):
+            if earlier.deleted:
+                continue
             theirs = linking.words(text_of(earlier.content))
             if len(theirs) >= 5 and len(mine & theirs) / len(mine | theirs) >= COPY:
                 return earlier

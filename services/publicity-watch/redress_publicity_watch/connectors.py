@@ -14,6 +14,7 @@ from google.protobuf.message import DecodeError
 
 from redress.kernel.deadletters import of_record
 from redress.kernel.rejections import Rejected
+from redress.kernel.rpc import UNAVAILABLE
 from redress.kernel.topics import namespace
 from redress.kernel.tokens import instant, timestamp
 from redress.events.v1 import publicity_pb2 as pev
@@ -75,15 +76,25 @@ class ConnectorTopic:
             batch = await self.consumer.getmany(timeout_ms=1000, max_records=100)
             for records in batch.values():
                 for record in records:
-                    await asyncio.create_task(self._one(record))
+                    await self._one(record)
             if batch:
                 await self.consumer.commit()
 
     async def _one(self, record) -> None:
-        try:
-            message = parse(record.value, record.headers)
-            caller = system(f"connector:{message.connector or 'unnamed'}", message.organisation)
-            await self.watch.report(caller, sighting_of(message), "", message.mention.deleted)
-            self.reported += 1
-        except (ValueError, Rejected) as mistake:  # the connector's mistake: set aside, go on
-            await self.log.dead_letters.report(of_record(record, CONSUMER, str(mistake)))
+        """Reported, or set aside when the connector got it wrong; while the log does not answer,
+        tried again (nothing after it is committed meanwhile), never stopping the replica."""
+        while True:
+            try:
+                message = parse(record.value, record.headers)
+                caller = system(f"connector:{message.connector or 'unnamed'}", message.organisation)
+                await asyncio.create_task(self.watch.report(caller, sighting_of(message), "", message.mention.deleted))
+                self.reported += 1
+                return
+            except (ValueError, Rejected) as mistake:  # the connector's mistake: set aside, go on
+                return await self.log.dead_letters.report(of_record(record, CONSUMER, str(mistake)))
+            except UNAVAILABLE as exc:
+                log.warning("the log did not answer; the connector's record is tried again", offset=record.offset,
+                            partition=record.partition, error=repr(exc))
+                await asyncio.sleep(1)
+            except Exception as exc:  # a bug on our side: set aside with the reason, go on
+                return await self.log.dead_letters.report(of_record(record, CONSUMER, f"could not report it: {exc!r}"))

@@ -17,7 +17,7 @@ from datetime import datetime
 from google.protobuf.message import Message
 
 from redress.events.v1 import publicity_pb2 as pev
-from redress.kernel.rejections import Invalid
+from redress.kernel.rejections import Invalid, NotFound
 from redress.publicitywatch.v1.commands_pb2 import PublicityWatchCommand
 from redress.text.conduct import ConductRule
 from redress_publicity_watch import escalation, mentions, story
@@ -46,6 +46,7 @@ def decide(state, command: PublicityWatchCommand, now: datetime, rules: list[Con
     stream = command.context.complaint_id
     if (kind_of(stream, action) == "bursts") != (action == "note_burst"):
         raise Invalid(f"{action} is not a command for stream {stream}", "complaint_id")
+    _check_kind(state, stream, action)
     if action == "report":
         return mentions.report(state, command, now)
     if action == "note_burst":
@@ -58,6 +59,13 @@ def decide(state, command: PublicityWatchCommand, now: datetime, rules: list[Con
     if action in escalation.DECIDERS:
         return escalation.decide(state, command, now, rules)
     return story.note(state, command)
+
+
+def _check_kind(state, stream: str, action: str) -> None:
+    """A command for one kind of stream sent to another (a mention's id given as a complaint's)."""
+    wanted = {"mention": mentions.Mention, "story": story.ComplaintStory, "bursts": Bursts}[kind_of(stream, action)]
+    if state is not None and not isinstance(state, wanted):
+        raise NotFound(story.not_found(stream), "complaint_id")
 
 
 def apply(state, event: Message, at: datetime):

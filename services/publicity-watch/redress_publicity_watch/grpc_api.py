@@ -18,7 +18,7 @@ from redress.publicitywatch.v1 import publicity_watch_service_pb2 as api
 from redress.publicitywatch.v1 import publicity_watch_service_pb2_grpc as api_grpc
 from redress_publicity_watch.application import PublicityWatch
 from redress_publicity_watch.mentions import Mention
-from redress_publicity_watch.projection import LINKED, MentionFilter, published
+from redress_publicity_watch.projection import LINKED, MentionFilter, escalation_key, published
 from redress_publicity_watch.story import OPEN, RESOLVED, WITHOUT_AGREEMENT, ComplaintStory, PublicEscalation
 
 READ, WRITE = "complaints:read", "complaints:write"
@@ -154,7 +154,8 @@ class PublicityWatchServicer(Authenticated, api_grpc.PublicityWatchServiceServic
         await self.watch.log.caught_up()
         book, org = self.watch.book, caller.principal.organisation
         found, token = page(lambda after, n: book.escalations(org, request.status, after, n),
-                            lambda pair: (micros(pair[1].opened_at), pair[1].mention_id),
+                            lambda pair: (micros(pair[1].opened_at), escalation_key(pair[1].mention_id,
+                                                                                     pair[0].complaint_id)),
                             request.status, request.page_size, request.page_token)
         return api.ListPublicEscalationsResponse(escalations=[escalation_message(s, e) for s, e in found],
                                                  next_page_token=token)

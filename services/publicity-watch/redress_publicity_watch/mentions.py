@@ -73,7 +73,7 @@ def report(state: Mention | None, command: PublicityWatchCommand, now: datetime)
     if command.deleted:
         return [] if state.deleted else [pev.MentionDeleted(mention_id=state.mention_id, reason="gone at the source")]
     copy = _copy(state, sighting) if command.copy else []
-    if sighting.content == state.content:
+    if sighting.content == state.content and not state.deleted:  # seen again after it was gone: it is back
         rematched = matched and matched[0] != state.match and (matched[0].candidates or state.match)
         return [*copy, *(matched if rematched else [])]
     edited = pev.MentionEdited(mention_id=state.mention_id, content=sighting.content, language=sighting.language,
@@ -94,7 +94,7 @@ def apply(state: Mention | None, event: Message, at: datetime) -> Mention:
     if state is None:
         raise ValueError(f"{type(event).__name__} before MentionReported")
     if isinstance(event, pev.MentionEdited):
-        return replace(state, content=event.content, language=event.language or state.language,
+        return replace(state, content=event.content, language=event.language or state.language, deleted=False,
                        sentiment=event.sentiment or state.sentiment, edits=state.edits + 1, updated_at=at,
                        sentiment_confidence=event.sentiment_confidence or state.sentiment_confidence)
     if isinstance(event, pev.MentionDeleted):

@@ -39,10 +39,11 @@ CREATE TABLE stories(
 ) WITHOUT ROWID;
 CREATE INDEX stories_by_filing ON stories(organisation, filed_at);
 CREATE TABLE escalations(
-    mention_id TEXT PRIMARY KEY, organisation TEXT NOT NULL, complaint_id TEXT NOT NULL,
+    escalation TEXT PRIMARY KEY, mention_id TEXT NOT NULL, organisation TEXT NOT NULL, complaint_id TEXT NOT NULL,
     status TEXT NOT NULL, opened_at INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX escalations_by_opening ON escalations(organisation, opened_at, mention_id);
+CREATE INDEX escalations_by_opening ON escalations(organisation, opened_at, escalation);
+CREATE INDEX escalations_by_mention ON escalations(mention_id, opened_at);
 """
 LINKED = {"linked": "complaint_id != ''", "unlinked": "complaint_id = ''",
           "review": "complaint_id = '' AND matched = 'review' AND mention_id NOT IN (SELECT mention_id FROM unlinks)"}
@@ -61,6 +62,10 @@ class MentionFilter:
 def published(mention: Mention) -> int:
     r = mention.reported
     return micros(r.published_at.ToDatetime()) if r.HasField("published_at") else micros(mention.first_seen_at)
+
+
+def escalation_key(mention_id: str, complaint_id: str) -> str:
+    return f"{mention_id}@{complaint_id}"
 
 
 def author_key(author: str, handle: str) -> str:
@@ -122,8 +127,10 @@ class MentionBook(Book):
         db.executemany("INSERT OR IGNORE INTO identities VALUES (?, ?, ?, ?)", keys)
         filed = micros(story.filed_at) if story.filed_at and not story.withdrawn else 0
         db.execute("INSERT OR REPLACE INTO stories VALUES (?, ?, ?)", (story.complaint_id, org, filed))
-        db.executemany("INSERT OR REPLACE INTO escalations VALUES (?, ?, ?, ?, ?)", [
-            (e.mention_id, org, story.complaint_id, e.status, micros(e.opened_at)) for e in story.escalations.values()])
+        # One escalation per mention and complaint: a mention relinked elsewhere opens another.
+        db.executemany("INSERT OR REPLACE INTO escalations VALUES (?, ?, ?, ?, ?, ?)", [
+            (escalation_key(e.mention_id, story.complaint_id), e.mention_id, org, story.complaint_id, e.status,
+             micros(e.opened_at)) for e in story.escalations.values()])
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -162,20 +169,19 @@ class MentionBook(Book):
 
     def escalations(self, organisation: str, status: str, after: tuple[int, str] | None,
                     limit: int) -> list[tuple[ComplaintStory, PublicEscalation]]:
-        rows = walk(self.store.db, "escalations", "opened_at", organisation, [("status = ?", status)], after, limit,
-                    key="mention_id")
-        found = []
-        for mid in rows:
-            complaint_id = self.store.db.execute("SELECT complaint_id FROM escalations WHERE mention_id = ?",
-                                                 (mid,)).fetchone()[0]
-            story = self.states[complaint_id]
-            found.append((story, story.escalations[mid]))
-        return found
+        keys = walk(self.store.db, "escalations", "opened_at", organisation, [("status = ?", status)], after, limit,
+                    key="escalation")
+        return [self._escalation(key) for key in keys]
+
+    def _escalation(self, key: str) -> tuple[ComplaintStory, PublicEscalation]:
+        mention_id, complaint_id = key.split("@", 1)
+        story = self.states[complaint_id]
+        return story, story.escalations[mention_id]
 
     def all_escalations(self, organisation: str) -> list[PublicEscalation]:
-        rows = self.store.db.execute("SELECT complaint_id, mention_id FROM escalations WHERE organisation = ?",
+        rows = self.store.db.execute("SELECT escalation FROM escalations WHERE organisation = ?",
                                      (organisation,)).fetchall()
-        return [self.states[cid].escalations[mid] for cid, mid in rows]
+        return [self._escalation(key)[1] for (key,) in rows]
 
     def candidates(self, organisation: str, keys: dict[str, set[str]]) -> list[ComplaintStory]:
         """The complaints a post may be about: those its identities and references name, and the
@@ -202,14 +208,15 @@ class MentionBook(Book):
 
     def awaiting_link(self, limit: int = 100) -> list[Mention]:
         """Mentions matching said to link that nobody has linked yet."""
-        rows = self.store.db.execute("SELECT mention_id FROM mentions WHERE matched = 'auto_link' AND "
-                                     "complaint_id = '' AND deleted = 0 LIMIT ?", (limit,)).fetchall()
+        rows = self.store.db.execute(
+            "SELECT mention_id FROM mentions WHERE matched = 'auto_link' AND complaint_id = '' AND deleted = 0 "
+            "AND mention_id NOT IN (SELECT mention_id FROM unlinks) ORDER BY random() LIMIT ?", (limit,)).fetchall()
         return [self.states[mid] for (mid,) in rows]
 
     def escalation_of(self, organisation: str, mention_id: str) -> tuple[ComplaintStory, PublicEscalation] | None:
-        row = self.store.db.execute("SELECT complaint_id FROM escalations WHERE mention_id = ? AND organisation = ?",
-                                    (mention_id, organisation)).fetchone()
-        if row is None:
-            return None
-        story = self.states[row[0]]
-        return story, story.escalations[mention_id]
+        """The mention's escalation on the complaint it is linked to now, else its latest."""
+        linked = self.linked(mention_id)
+        row = self.store.db.execute(
+            "SELECT escalation FROM escalations WHERE mention_id = ? AND organisation = ? "
+            "ORDER BY complaint_id = ? DESC, opened_at DESC LIMIT 1", (mention_id, organisation, linked)).fetchone()
+        return self._escalation(row[0]) if row else None
