@@ -8,10 +8,11 @@ from __future__ import annotations
 import asyncio
 
 import structlog
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from google.protobuf import json_format
 from google.protobuf.message import DecodeError
 
+from redress.kernel import metrics
 from redress.kernel.deadletters import of_record
 from redress.kernel.rejections import Rejected
 from redress.kernel.rpc import UNAVAILABLE
@@ -64,9 +65,14 @@ class ConnectorTopic:
             enable_auto_commit=False, auto_offset_reset="earliest", isolation_level="read_committed",
             **client_options())
         self.reported = 0
+        self.read_to: dict = {}  # partition -> the offset after the last record read (lag)
 
     async def start(self) -> None:
         await self.consumer.start()
+        metrics.LAG.watch(metrics.lag_of("publicity-watch", self.consumer, self.positions))
+
+    def positions(self) -> dict:
+        return {tp: self.read_to.get(tp, 0) for tp in self.consumer.assignment()}
 
     async def stop(self) -> None:
         await self.consumer.stop()
@@ -77,6 +83,7 @@ class ConnectorTopic:
             for records in batch.values():
                 for record in records:
                     await self._one(record)
+                    self.read_to[TopicPartition(record.topic, record.partition)] = record.offset + 1
             if batch:
                 await self.consumer.commit()
 

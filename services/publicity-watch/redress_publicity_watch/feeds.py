@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import feedparser
 import httpx
 import structlog
+from prometheus_client import Counter
 
 from redress.events.v1 import publicity_pb2 as pev
 from redress_publicity_watch.mentions import LIMITS, TEXT_LIMIT
@@ -27,6 +28,7 @@ from redress_publicity_watch.mentions import LIMITS, TEXT_LIMIT
 log = structlog.get_logger(__name__)
 MAX_DELAY_S = 3600.0
 FIELDS = {"id", "organisation", "url", "source", "source_name"}
+POLLS = Counter("redress_feed_polls_total", "Polls of each RSS/Atom feed, by outcome (ok, failed).", ("feed", "outcome"))
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,10 @@ class FeedWatcher:
             self.failures[feed.id] = self.failures.get(feed.id, 0) + 1
             log.warning("feed poll failed", feed=feed.id, url=feed.url, reason=str(exc) or repr(exc),
                         failures=self.failures[feed.id], retry_in_s=self.delay(feed))
+            POLLS.labels(feed.id, "failed").inc()
             return 0
         self.failures[feed.id] = 0
+        POLLS.labels(feed.id, "ok").inc()
         return reported
 
     async def _poll(self, feed: Feed) -> int:

@@ -16,6 +16,7 @@ from redress_publicity_watch.story import ComplaintStory
 WEIGHTS = {"complaint_reference": 0.95, "email": 0.85, "handle": 0.8, "phone": 0.8, "order_reference": 0.7,
            "name": 0.4, "store": 0.15}
 SIMILAR_MAX = 0.6  # similar words alone never link: they can only add to other evidence
+SHARED_AT_LEAST = 3
 AMBIGUOUS = 0.1  # two candidates this close: a person decides
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@])@(\w{2,30})")
@@ -75,10 +76,10 @@ def words(text: str) -> set[str]:
 
 
 def similarity(a: set[str], b: set[str]) -> float:
-    """How much of the shorter text's vocabulary the other shares (0 to 1)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+    """How much of the shorter text's vocabulary the other shares (0 to 1); fewer than three
+    words in common is no likeness ("customer service" is in every other complaint)."""
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if shared >= SHARED_AT_LEAST else 0.0
 
 
 def evidence(post: Post, story: ComplaintStory) -> list[pev.LinkEvidence]:
