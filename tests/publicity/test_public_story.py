@@ -312,3 +312,22 @@ async def test_a_post_taken_down_and_put_back_is_a_mention_again(publicity_chann
     assert (back.outcome, back.mention.deleted) == ("edited", False)
     repost = await report(publicity_channel, post(text, author_handle=who, source=pev.SOURCE_KIND_REVIEW_SITE))
     assert repost.outcome == "copy" and repost.mention.mention_id == back.mention.mention_id
+
+
+async def test_a_linked_post_edited_into_a_complaint_goes_public_then(channel, resolution_channel, publicity_channel):
+    who, url = handle(), f"https://x.com/status/{uuid.uuid4().hex[:10]}"
+    complaint_id = await file_complaint(channel, resolution_channel, who)
+    calm = "Lovely staff at the Glyfada store this morning, very helpful with my fridge order. Thank you!"
+    mention = await linked_report(publicity_channel, post(calm, url=url, author_handle=who,
+                                                          source=pev.SOURCE_KIND_TWITTER), complaint_id)
+    assert mention and mention.sentiment != "negative"
+    with pytest.raises(grpc.aio.AioRpcError) as none_yet:
+        await watch(publicity_channel).GetPublicEscalation(
+            papi.GetPublicEscalationRequest(mention_id=mention.mention_id), metadata=auth(TOKEN))
+    assert none_yet.value.code() == grpc.StatusCode.NOT_FOUND
+    angry = "UPDATE: the Glyfada store refused to replace my broken fridge and the staff shouted at me. Disgraceful."
+    edited = await report(publicity_channel, post(angry, url=url, author_handle=who, source=pev.SOURCE_KIND_TWITTER))
+    assert (edited.outcome, edited.mention.sentiment) == ("edited", "negative")
+    escalation = await watch(publicity_channel).GetPublicEscalation(
+        papi.GetPublicEscalationRequest(mention_id=mention.mention_id), metadata=auth(TOKEN))
+    assert (escalation.complaint_id, escalation.status) == (complaint_id, "open")

@@ -192,7 +192,7 @@ def print_report(r: api.PublicityReport) -> None:
         print(f"  time to the public answer: median {r.median_hours_to_response:.1f} h, "
               f"90th percentile {r.p90_hours_to_response:.1f} h")
     print(f"  when they went public the complaint was: never resolved {r.after_never_resolved}, "
-          f"closed without agreement {r.after_closed_without_agreement}, resolved {r.after_resolved}")
+          f"resolved without agreement {r.after_resolved_without_agreement}, resolved {r.after_resolved}")
 
 
 def print_radar(r: api.RiskRadar) -> None:

@@ -133,9 +133,25 @@ class PublicityWatch:
         command.deleted = deleted
         reply = await self.log.send(command)
         after = self.book.streams.as_of(sighting.mention_id, reply.version)
-        if after.match and after.match.outcome == "auto_link" and not self.book.linked(after.mention_id):
+        outcome = "copy" if original else _outcome(before, after)
+        complaint_id = self.book.linked(after.mention_id)
+        if after.match and after.match.outcome == "auto_link" and not complaint_id:
             await self._link_automatically(after)
-        return self.book.get(org, after.mention_id) or after, "copy" if original else _outcome(before, after)
+        elif outcome == "edited" and complaint_id:
+            await self._note_edit(caller, after, complaint_id)
+        return self.book.get(org, after.mention_id) or after, outcome
+
+    async def _note_edit(self, caller: Caller, mention: Mention, complaint_id: str) -> None:
+        """The complaint's story hears of the edit (once per edit: the request id names it)."""
+        edited = pev.MentionLinked(
+            complaint_id=complaint_id, mention_id=mention.mention_id, url=mention.reported.url,
+            sentiment=mention.sentiment, rating=mention.content.rating,
+            rating_out_of=mention.content.rating_out_of or 5, reason=text_of(mention.content)[:300])
+        command = self.log.command(PublicityWatchCommand, caller, f"edit:{mention.mention_id}:{mention.edits}",
+                                   complaint_id)
+        command.note_edit.CopyFrom(edited)
+        await self.log.caught_up(complaint_id)
+        await self.log.send(command)
 
     def _copy_of(self, org: str, sighting: pev.MentionReported) -> Mention | None:
         """An earlier post by the same author with (nearly) the same words: the same post."""

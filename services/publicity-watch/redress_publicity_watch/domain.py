@@ -23,7 +23,7 @@ from redress.text.conduct import ConductRule
 from redress_publicity_watch import escalation, mentions, story
 
 BURSTS = "bursts/"
-STORY_ACTIONS = {"link": story.link, "unlink": story.unlink}
+STORY_ACTIONS = {"link": story.link, "unlink": story.unlink, "note_edit": story.note_edit}
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def report(escalations: list[PublicEscalation]) -> api.PublicityReport:
         escalations=len(escalations), responded=len(hours),
         median_hours_to_response=statistics.median(hours) if hours else 0.0,
         p90_hours_to_response=hours[min(len(hours) - 1, int(0.9 * len(hours)))] if hours else 0.0,
-        after_never_resolved=before.count(OPEN), after_closed_without_agreement=before.count(WITHOUT_AGREEMENT),
+        after_never_resolved=before.count(OPEN), after_resolved_without_agreement=before.count(WITHOUT_AGREEMENT),
         after_resolved=before.count(RESOLVED), resolved_publicly=sum(e.status == "resolved" for e in escalations),
         retracted=sum(e.outcome == "retracted" for e in escalations),
         open=sum(not e.finished for e in escalations))

@@ -24,7 +24,7 @@ REACTIONS = {
                iev.RepeatContactRecorded: "note_repeat_contact", iev.ComplaintAmended: "note_amended",
                iev.ComplaintWithdrawn: "note_withdrawn"},
     "resolution": {rev.CaseClosed: "note_case_closed", rev.CaseReopened: "note_case_reopened",
-                   rev.CaseEscalated: "note_case_escalated"},
+                   rev.CaseEscalated: "note_case_escalated", rev.VerdictRecorded: "note_verdict"},
 }
 
 

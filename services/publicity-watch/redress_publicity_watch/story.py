@@ -16,7 +16,7 @@ from redress.kernel.rejections import Invalid, NotFound, Rejected
 from redress.publicitywatch.v1.commands_pb2 import PublicityWatchCommand
 from redress.types.v1 import complaint_pb2 as types
 
-OPEN, RESOLVED, WITHOUT_AGREEMENT = "open", "resolved", "closed_without_agreement"
+OPEN, RESOLVED, WITHOUT_AGREEMENT = "open", "resolved", "resolved_without_agreement"
 REASON_LIMIT = 2000
 
 
@@ -110,6 +110,8 @@ NOTES = {
     "note_case_closed": lambda s, e: _outcome(s, RESOLVED if e.reason == "satisfied" else WITHOUT_AGREEMENT),
     "note_case_reopened": lambda s, e: _outcome(s, OPEN),
     "note_case_escalated": lambda s, e: _outcome(s, s.outcome, e.to_level),
+    # A resolution the customer refused: resolved without their agreement, until they are satisfied.
+    "note_verdict": lambda s, e: [] if e.satisfied or s.outcome == RESOLVED else _outcome(s, WITHOUT_AGREEMENT),
 }
 
 
@@ -174,6 +176,23 @@ def _same_author(state: ComplaintStory, escalation: PublicEscalation, linked: pe
     author = linked.author.strip().casefold()
     return bool((handle and handle == first.author_handle.strip().casefold())
                 or (author and author == first.author.strip().casefold()))
+
+
+def note_edit(state: ComplaintStory | None, command: PublicityWatchCommand, now: datetime) -> list[Message]:
+    """A linked post edited: the author writing again on an open escalation, or, if it has
+    turned negative, a public escalation now."""
+    edited = command.note_edit
+    linked = state.links.get(edited.mention_id) if state else None
+    if linked is None:
+        return []  # unlinked since: no longer this complaint's story
+    escalation = state.escalations.get(edited.mention_id)
+    if escalation is not None:
+        return [] if escalation.finished else [pev.AuthorFollowedUp(
+            mention_id=edited.mention_id, url=edited.url, text=f"the author edited the post: {edited.reason}")]
+    now_reads = pev.MentionLinked()
+    now_reads.CopyFrom(linked)
+    now_reads.sentiment, now_reads.rating, now_reads.rating_out_of = edited.sentiment, edited.rating, edited.rating_out_of
+    return _public(state, now_reads, now)
 
 
 def unlink(state: ComplaintStory | None, command: PublicityWatchCommand, now: datetime) -> list[Message]:

@@ -10,7 +10,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class PublicityWatchCommand(_message.Message):
-    __slots__ = ("context", "report", "note_filed", "note_acknowledged", "note_repeat_contact", "note_amended", "note_withdrawn", "note_case_closed", "note_case_reopened", "note_case_escalated", "link", "unlink", "draft_response", "approve_response", "record_publication", "record_follow_up", "resolve_publicly", "close_escalation", "note_risk", "note_burst", "deleted", "match", "copy", "conduct_override_reason")
+    __slots__ = ("context", "report", "note_filed", "note_acknowledged", "note_repeat_contact", "note_amended", "note_withdrawn", "note_case_closed", "note_case_reopened", "note_case_escalated", "note_verdict", "link", "unlink", "draft_response", "approve_response", "record_publication", "record_follow_up", "resolve_publicly", "close_escalation", "note_risk", "note_burst", "note_edit", "deleted", "match", "copy", "conduct_override_reason")
     CONTEXT_FIELD_NUMBER: _ClassVar[int]
     REPORT_FIELD_NUMBER: _ClassVar[int]
     NOTE_FILED_FIELD_NUMBER: _ClassVar[int]
@@ -21,6 +21,7 @@ class PublicityWatchCommand(_message.Message):
     NOTE_CASE_CLOSED_FIELD_NUMBER: _ClassVar[int]
     NOTE_CASE_REOPENED_FIELD_NUMBER: _ClassVar[int]
     NOTE_CASE_ESCALATED_FIELD_NUMBER: _ClassVar[int]
+    NOTE_VERDICT_FIELD_NUMBER: _ClassVar[int]
     LINK_FIELD_NUMBER: _ClassVar[int]
     UNLINK_FIELD_NUMBER: _ClassVar[int]
     DRAFT_RESPONSE_FIELD_NUMBER: _ClassVar[int]
@@ -31,6 +32,7 @@ class PublicityWatchCommand(_message.Message):
     CLOSE_ESCALATION_FIELD_NUMBER: _ClassVar[int]
     NOTE_RISK_FIELD_NUMBER: _ClassVar[int]
     NOTE_BURST_FIELD_NUMBER: _ClassVar[int]
+    NOTE_EDIT_FIELD_NUMBER: _ClassVar[int]
     DELETED_FIELD_NUMBER: _ClassVar[int]
     MATCH_FIELD_NUMBER: _ClassVar[int]
     COPY_FIELD_NUMBER: _ClassVar[int]
@@ -45,6 +47,7 @@ class PublicityWatchCommand(_message.Message):
     note_case_closed: _resolution_pb2.CaseClosed
     note_case_reopened: _resolution_pb2.CaseReopened
     note_case_escalated: _resolution_pb2.CaseEscalated
+    note_verdict: _resolution_pb2.VerdictRecorded
     link: _publicity_pb2.MentionLinked
     unlink: _publicity_pb2.MentionUnlinked
     draft_response: _publicity_pb2.PublicResponseDrafted
@@ -55,8 +58,9 @@ class PublicityWatchCommand(_message.Message):
     close_escalation: _publicity_pb2.PublicEscalationClosed
     note_risk: _publicity_pb2.RiskThresholdCrossed
     note_burst: _publicity_pb2.MentionBurstDetected
+    note_edit: _publicity_pb2.MentionLinked
     deleted: bool
     match: _publicity_pb2.MentionMatched
     copy: bool
     conduct_override_reason: str
-    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., report: _Optional[_Union[_publicity_pb2.MentionReported, _Mapping]] = ..., note_filed: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_acknowledged: _Optional[_Union[_intake_pb2.ComplaintAcknowledged, _Mapping]] = ..., note_repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., note_amended: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., note_withdrawn: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ..., note_case_closed: _Optional[_Union[_resolution_pb2.CaseClosed, _Mapping]] = ..., note_case_reopened: _Optional[_Union[_resolution_pb2.CaseReopened, _Mapping]] = ..., note_case_escalated: _Optional[_Union[_resolution_pb2.CaseEscalated, _Mapping]] = ..., link: _Optional[_Union[_publicity_pb2.MentionLinked, _Mapping]] = ..., unlink: _Optional[_Union[_publicity_pb2.MentionUnlinked, _Mapping]] = ..., draft_response: _Optional[_Union[_publicity_pb2.PublicResponseDrafted, _Mapping]] = ..., approve_response: _Optional[_Union[_publicity_pb2.PublicResponseApproved, _Mapping]] = ..., record_publication: _Optional[_Union[_publicity_pb2.PublicResponsePublished, _Mapping]] = ..., record_follow_up: _Optional[_Union[_publicity_pb2.AuthorFollowedUp, _Mapping]] = ..., resolve_publicly: _Optional[_Union[_publicity_pb2.PublicEscalationResolved, _Mapping]] = ..., close_escalation: _Optional[_Union[_publicity_pb2.PublicEscalationClosed, _Mapping]] = ..., note_risk: _Optional[_Union[_publicity_pb2.RiskThresholdCrossed, _Mapping]] = ..., note_burst: _Optional[_Union[_publicity_pb2.MentionBurstDetected, _Mapping]] = ..., deleted: _Optional[bool] = ..., match: _Optional[_Union[_publicity_pb2.MentionMatched, _Mapping]] = ..., copy: _Optional[bool] = ..., conduct_override_reason: _Optional[str] = ...) -> None: ...
+    def __init__(self, context: _Optional[_Union[_commands_pb2.CommandContext, _Mapping]] = ..., report: _Optional[_Union[_publicity_pb2.MentionReported, _Mapping]] = ..., note_filed: _Optional[_Union[_intake_pb2.ComplaintFiled, _Mapping]] = ..., note_acknowledged: _Optional[_Union[_intake_pb2.ComplaintAcknowledged, _Mapping]] = ..., note_repeat_contact: _Optional[_Union[_intake_pb2.RepeatContactRecorded, _Mapping]] = ..., note_amended: _Optional[_Union[_intake_pb2.ComplaintAmended, _Mapping]] = ..., note_withdrawn: _Optional[_Union[_intake_pb2.ComplaintWithdrawn, _Mapping]] = ..., note_case_closed: _Optional[_Union[_resolution_pb2.CaseClosed, _Mapping]] = ..., note_case_reopened: _Optional[_Union[_resolution_pb2.CaseReopened, _Mapping]] = ..., note_case_escalated: _Optional[_Union[_resolution_pb2.CaseEscalated, _Mapping]] = ..., note_verdict: _Optional[_Union[_resolution_pb2.VerdictRecorded, _Mapping]] = ..., link: _Optional[_Union[_publicity_pb2.MentionLinked, _Mapping]] = ..., unlink: _Optional[_Union[_publicity_pb2.MentionUnlinked, _Mapping]] = ..., draft_response: _Optional[_Union[_publicity_pb2.PublicResponseDrafted, _Mapping]] = ..., approve_response: _Optional[_Union[_publicity_pb2.PublicResponseApproved, _Mapping]] = ..., record_publication: _Optional[_Union[_publicity_pb2.PublicResponsePublished, _Mapping]] = ..., record_follow_up: _Optional[_Union[_publicity_pb2.AuthorFollowedUp, _Mapping]] = ..., resolve_publicly: _Optional[_Union[_publicity_pb2.PublicEscalationResolved, _Mapping]] = ..., close_escalation: _Optional[_Union[_publicity_pb2.PublicEscalationClosed, _Mapping]] = ..., note_risk: _Optional[_Union[_publicity_pb2.RiskThresholdCrossed, _Mapping]] = ..., note_burst: _Optional[_Union[_publicity_pb2.MentionBurstDetected, _Mapping]] = ..., note_edit: _Optional[_Union[_publicity_pb2.MentionLinked, _Mapping]] = ..., deleted: _Optional[bool] = ..., match: _Optional[_Union[_publicity_pb2.MentionMatched, _Mapping]] = ..., copy: _Optional[bool] = ..., conduct_override_reason: _Optional[str] = ...) -> None: ...

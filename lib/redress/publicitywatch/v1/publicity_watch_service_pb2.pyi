@@ -282,13 +282,13 @@ class GetPublicityReportRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class PublicityReport(_message.Message):
-    __slots__ = ("escalations", "responded", "median_hours_to_response", "p90_hours_to_response", "after_never_resolved", "after_closed_without_agreement", "after_resolved", "resolved_publicly", "retracted", "open")
+    __slots__ = ("escalations", "responded", "median_hours_to_response", "p90_hours_to_response", "after_never_resolved", "after_resolved_without_agreement", "after_resolved", "resolved_publicly", "retracted", "open")
     ESCALATIONS_FIELD_NUMBER: _ClassVar[int]
     RESPONDED_FIELD_NUMBER: _ClassVar[int]
     MEDIAN_HOURS_TO_RESPONSE_FIELD_NUMBER: _ClassVar[int]
     P90_HOURS_TO_RESPONSE_FIELD_NUMBER: _ClassVar[int]
     AFTER_NEVER_RESOLVED_FIELD_NUMBER: _ClassVar[int]
-    AFTER_CLOSED_WITHOUT_AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    AFTER_RESOLVED_WITHOUT_AGREEMENT_FIELD_NUMBER: _ClassVar[int]
     AFTER_RESOLVED_FIELD_NUMBER: _ClassVar[int]
     RESOLVED_PUBLICLY_FIELD_NUMBER: _ClassVar[int]
     RETRACTED_FIELD_NUMBER: _ClassVar[int]
@@ -298,12 +298,12 @@ class PublicityReport(_message.Message):
     median_hours_to_response: float
     p90_hours_to_response: float
     after_never_resolved: int
-    after_closed_without_agreement: int
+    after_resolved_without_agreement: int
     after_resolved: int
     resolved_publicly: int
     retracted: int
     open: int
-    def __init__(self, escalations: _Optional[int] = ..., responded: _Optional[int] = ..., median_hours_to_response: _Optional[float] = ..., p90_hours_to_response: _Optional[float] = ..., after_never_resolved: _Optional[int] = ..., after_closed_without_agreement: _Optional[int] = ..., after_resolved: _Optional[int] = ..., resolved_publicly: _Optional[int] = ..., retracted: _Optional[int] = ..., open: _Optional[int] = ...) -> None: ...
+    def __init__(self, escalations: _Optional[int] = ..., responded: _Optional[int] = ..., median_hours_to_response: _Optional[float] = ..., p90_hours_to_response: _Optional[float] = ..., after_never_resolved: _Optional[int] = ..., after_resolved_without_agreement: _Optional[int] = ..., after_resolved: _Optional[int] = ..., resolved_publicly: _Optional[int] = ..., retracted: _Optional[int] = ..., open: _Optional[int] = ...) -> None: ...
 
 class GetRiskRadarRequest(_message.Message):
     __slots__ = ("limit", "min_score")
