@@ -696,7 +696,7 @@ def test_monitoring_scrapes_every_workload_and_alerts_on_the_agreed_metrics():
     (rule,) = of_kind(objs, "PrometheusRule")
     alerts = [r for g in rule["spec"]["groups"] for r in g["rules"] if "alert" in r]
     recorded = {r["record"] for g in rule["spec"]["groups"] for r in g["rules"] if "record" in r}
-    functions = {"sum", "max", "min", "rate", "increase", "delta", "histogram_quantile", "by", "and", "or",
+    functions = {"sum", "max", "min", "rate", "increase", "delta", "histogram_quantile", "absent", "by", "and", "or",
                  "unless", "offset", "le"}
     used: set[str] = set()
     for r in [*alerts, *(r for g in rule["spec"]["groups"] for r in g["rules"] if "record" in r)]:

@@ -82,7 +82,7 @@ async def redeliver_escalation(bootstrap: str, complaint_id: str) -> None:
 
 
 async def test_a_post_by_the_customers_handle_links_itself_and_the_case_goes_up_once(
-        bootstrap, channel, resolution_channel, publicity_channel):
+        bootstrap, channel, resolution_channel, publicity_channel, start_resolution, tmp_path):
     who = handle()
     complaint_id = await file_complaint(channel, resolution_channel, who)
     mention = await linked_report(publicity_channel, post(author="Γιώργος Π.", author_handle=who,
@@ -117,6 +117,14 @@ async def test_a_post_by_the_customers_handle_links_itself_and_the_case_goes_up_
                    and _escalated(e).cause == rev.ESCALATION_CAUSE_WENT_PUBLIC]
     assert len(went_public) == 1
     assert sum(e.type.endswith("CasePriorityRaised") for e in history) == 1
+    # A replica rebuilt from the log tells the same story: one reaction, not one per reading.
+    rebuilt = start_resolution(REDRESS_STATE_DIR=str(tmp_path / "rebuilt"))
+    try:
+        async with grpc.aio.insecure_channel(rebuilt.address) as fresh:
+            replayed = (await case_of(fresh, complaint_id)).history
+    finally:
+        rebuilt.stop()
+    assert [e.event_id for e in replayed] == [e.event_id for e in history]
 
 
 def _escalated(event) -> rev.CaseEscalated:
