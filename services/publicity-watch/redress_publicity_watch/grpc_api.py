@@ -10,7 +10,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from redress.events.v1 import publicity_pb2 as pev
 from redress.kernel.auth import Credentials
 from redress.kernel.envelope import Envelope
-from redress.kernel.rejections import Invalid
+from redress.kernel.rejections import Exhausted, Invalid
 from redress.kernel.rpc import Authenticated, Caller, streaming, unary
 from redress.kernel.store import micros
 from redress.kernel.tokens import instant, page, timestamp
@@ -23,6 +23,7 @@ from redress_publicity_watch.story import OPEN, RESOLVED, WITHOUT_AGREEMENT, Com
 
 READ, WRITE = "complaints:read", "complaints:write"
 SENTIMENTS = ("negative", "neutral", "positive")
+WATCH_BACKLOG = 1000  # changes a WatchMentions caller may be behind before it is cut off
 STATUSES = ("open", "drafted", "approved", "published", "resolved", "closed")
 CHANGES = {pev.MentionReported: "reported", pev.MentionEdited: "edited", pev.MentionDeleted: "deleted",
            pev.MentionCopySeen: "copy", pev.MentionMatched: "matched", pev.MentionLinked: "linked",
@@ -117,13 +118,23 @@ class PublicityWatchServicer(Authenticated, api_grpc.PublicityWatchServiceServic
     @streaming(READ)
     async def WatchMentions(self, request: api.WatchMentionsRequest, caller: Caller, context):
         org = caller.principal.organisation
-        queue: asyncio.Queue[Envelope] = asyncio.Queue()
-        unwatch = self.watch.book.watch(
-            lambda e: e.organisation == org and type(e.payload) in CHANGES and queue.put_nowait(e))
+        queue: asyncio.Queue[Envelope | None] = asyncio.Queue(maxsize=WATCH_BACKLOG)
+
+        def seen(env: Envelope) -> None:
+            if env.organisation == org and type(env.payload) in CHANGES:
+                try:
+                    queue.put_nowait(env)
+                except asyncio.QueueFull:  # a watcher this far behind is cut off, not waited for
+                    queue.get_nowait()
+                    queue.put_nowait(None)
+        unwatch = self.watch.book.watch(seen)
         try:
             await context.send_initial_metadata((("x-redress-watching", "mentions"),))
             while True:
                 env = await queue.get()
+                if env is None:
+                    raise Exhausted(f"this watcher fell {WATCH_BACKLOG} changes behind; watch again, and list "
+                                    "what was missed with ListMentions", "")
                 mention = self.watch.book.get(org, getattr(env.payload, "mention_id", "") or env.subject)
                 if mention is not None:
                     yield api.MentionChange(change=CHANGES[type(env.payload)], mention=self._mention(mention))

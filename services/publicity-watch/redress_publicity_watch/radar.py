@@ -88,9 +88,11 @@ def new_command(org: str, key: str, action: str, request_id: str, cause: str) ->
     return command
 
 
-def risk_command(complaint: risk.Complaint, c: risk.Crossing) -> PublicityWatchCommand:
+def risk_command(complaint: risk.Complaint, c: risk.Crossing, traceparent: str = "") -> PublicityWatchCommand:
+    """`traceparent`: the trace of the event that took the score over, which the crossing continues."""
     key = complaint.complaint_id
     command = new_command(complaint.organisation, key, "note_risk", f"risk:{key}:{c.n}", c.event_id)
+    command.context.traceparent = traceparent
     command.note_risk.CopyFrom(publicity_pb2.RiskThresholdCrossed(
         complaint_id=key, organisation=complaint.organisation, score=c.score, threshold=c.threshold,
         factors=[publicity_pb2.RiskFactor(**asdict(f)) for f in c.factors], crossing=c.n))
@@ -195,7 +197,8 @@ class Radar:
         due = risk.due_crossings(complaint, assessment)
         for crossing in due:
             await self._send(commands_topic(SERVICE), complaint.complaint_id,
-                             risk_command(complaint, crossing).SerializeToString())
+                             risk_command(complaint, crossing, env.traceparent if crossing.event_id == env.event_id
+                                          else "").SerializeToString())
             metrics.DOMAIN.labels(ACTOR, "risk_crossing_sent").inc()
         for sighting in bursts.link_sightings(complaint, fact):
             await self._forward(sighting)
