@@ -113,8 +113,10 @@ def service_env(bootstrap, credentials_file) -> dict[str, str]:
             "REDRESS_LOG_FORMAT": "json", "REDRESS_LOG_LEVEL": "warning"}
 
 
-def _starter(name: str, base_env: dict[str, str], logs: Path):
-    """A function starting replicas of one service (real processes), and the list of them."""
+def _replicas(name: str, base_env: dict[str, str], tmp_path_factory):
+    """For a session fixture: yields a function starting replicas of one service (real
+    processes), and stops them all when the session ends."""
+    logs = tmp_path_factory.mktemp(f"{name}-logs")
     started = []
 
     def start(port: int | None = None, **env):
@@ -128,16 +130,15 @@ def _starter(name: str, base_env: dict[str, str], logs: Path):
         started.append(service)
         return service
 
-    return start, started
+    yield start
+    for service in started:
+        service.stop()
 
 
 @pytest.fixture(scope="session")
 def start_intake(service_env, tmp_path_factory):
     """Starts an intake replica; all are stopped at the end of the session."""
-    start, started = _starter("intake", service_env, tmp_path_factory.mktemp("logs"))
-    yield start
-    for service in started:
-        service.stop()
+    yield from _replicas("intake", service_env, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -158,10 +159,7 @@ def resolution_config(tmp_path_factory) -> Path:
 def start_resolution(service_env, resolution_config, tmp_path_factory):
     """Starts a resolution replica; all are stopped at the end of the session."""
     env = {**service_env, "REDRESS_RESOLUTION_CONFIG_DIR": str(resolution_config), "REDRESS_CLOCK_TICK_S": "0.2"}
-    start, started = _starter("resolution", env, tmp_path_factory.mktemp("resolution-logs"))
-    yield start
-    for service in started:
-        service.stop()
+    yield from _replicas("resolution", env, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -209,10 +207,7 @@ def start_compensation(service_env, compensation_config, sandbox_payments, tmp_p
     """Starts a compensation replica; all are stopped at the end of the session."""
     env = {**service_env, "REDRESS_COMPENSATION_CONFIG_DIR": str(compensation_config), "REDRESS_CLOCK_TICK_S": "0.2",
            "REDRESS_SANDBOX_PAYMENTS_DIR": str(sandbox_payments), "REDRESS_PAYMENT_TIMEOUT_S": "1.5"}
-    start, started = _starter("compensation", env, tmp_path_factory.mktemp("compensation-logs"))
-    yield start
-    for service in started:
-        service.stop()
+    yield from _replicas("compensation", env, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -229,10 +224,7 @@ async def compensation_channel(compensation):
 @pytest.fixture(scope="session")
 def publicity_replicas(service_env, tmp_path_factory):
     """Starts a publicity-watch replica; all are stopped at the end of the session."""
-    start, started = _starter("publicity-watch", service_env, tmp_path_factory.mktemp("publicity-logs"))
-    yield start
-    for service in started:
-        service.stop()
+    yield from _replicas("publicity-watch", service_env, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

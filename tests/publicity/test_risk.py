@@ -2,6 +2,7 @@
 redeliveries changing nothing, event-time windows and bursts, thresholds per organisation."""
 from __future__ import annotations
 
+import json
 import random
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -280,3 +281,20 @@ def test_a_mention_counts_for_a_store_once_linked_and_no_more_once_unlinked():
     assert found == []  # the store threshold is 3; m-2 was taken back before m-3 came
     _, strict = count(sightings, CONFIG.policy("org-strict").burst)
     assert [ids for _, ids in strict] == [["m-1", "m-2"]]
+
+
+def test_a_radar_record_publicity_watch_cannot_read_is_skipped_and_the_rest_served():
+    from types import SimpleNamespace
+
+    from redress_publicity_watch.radar_view import RadarView
+
+    good = {"complaint_id": "c-1", "organisation": "org-a", "score": 70, "threshold": 60,
+            "factors": [{"name": "stated_intent", "points": 35, "detail": "a newspaper"}],
+            "as_of": "2026-11-30T10:00:00.000000Z"}
+    view = RadarView.__new__(RadarView)  # its folding only: no consumer
+    view.scores = {}
+    for n, value in enumerate([b"\xff", b"[1]", json.dumps({**good, "factors": [3]}).encode(),
+                               json.dumps({**good, "as_of": "yesterday"}).encode(), json.dumps(good).encode()]):
+        view._fold(SimpleNamespace(key=b"c-1", value=value, offset=n, partition=0))
+    (served,) = view.ranked("org-a", 10, 0)
+    assert (served.score, served.factors[0]["name"]) == (70.0, "stated_intent")

@@ -52,3 +52,15 @@ def test_a_linked_post_edited_into_a_complaint_opens_an_escalation_then_counts_a
     assert [f.text for f in story.escalations["m-1"].follow_ups] == ["the author edited the post: UPDATE: worse"]
     assert fold(story, "note_edit", pev.MentionLinked(complaint_id="c-1", mention_id="m-9", sentiment="negative")) \
         == story  # not linked here: not this complaint's story
+
+
+def test_an_unlink_without_a_reason_or_with_a_book_for_one_is_refused_by_field():
+    import pytest
+
+    from redress.kernel.rejections import Invalid
+
+    story = fold(filed(), "link", pev.MentionLinked(complaint_id="c-1", mention_id="m-1", linked_by="auto"))
+    for reason in ("", "x" * 2001):
+        with pytest.raises(Invalid) as refused:
+            domain.decide(story, command("unlink", pev.MentionUnlinked(mention_id="m-1", reason=reason)), NOW, rules=[])
+        assert refused.value.field == "reason"

@@ -33,6 +33,11 @@ class Caller:
     actor: str
 
 
+def service_caller(client_id: str, organisation: str) -> Caller:
+    """The service acting on its own (a clock, a watch, a feed, a connector) for an organisation."""
+    return Caller(Principal(client_id, organisation, frozenset(), frozenset()), str(uuid.uuid4()), client_id)
+
+
 def _status(rejected: Rejected) -> grpc.Status:
     info = error_details_pb2.ErrorInfo(
         reason=rejected.code.name, domain=ERROR_DOMAIN, metadata={"field": rejected.field} if rejected.field else {})

@@ -229,7 +229,8 @@ def micros(at: datetime) -> int:
 def walk(db: sqlite3.Connection, table: str, order: str, organisation: str, where: list[tuple[str, object]],
          after: tuple[int, str] | None, limit: int, key: str = "complaint_id") -> list[str]:
     """The `key` ids of an organisation's rows along an index on (organisation, `order`,
-    `key`), after a key, matching the clauses of `where` whose value is set."""
+    `key`), after a key, matching the clauses of `where` whose value is set (a clause without a
+    `?` takes no value: set it to True to apply it)."""
     wanted = [(clause, value) for clause, value in where if value not in ("", 0, None)]
     sql = f"SELECT {key} FROM {table} WHERE organisation = ?"
     args: list = [organisation]
@@ -237,5 +238,5 @@ def walk(db: sqlite3.Connection, table: str, order: str, organisation: str, wher
         sql += f" AND ({order}, {key}) > (?, ?)"
         args += list(after)
     sql += "".join(f" AND {clause}" for clause, _ in wanted) + f" ORDER BY {order}, {key} LIMIT ?"
-    args += [value for _, value in wanted] + [limit]
+    args += [value for clause, value in wanted if "?" in clause] + [limit]
     return [found for (found,) in db.execute(sql, args).fetchall()]

@@ -16,10 +16,9 @@ from redress.compensation.v1.commands_pb2 import CompensationCommand
 from redress.events.v1 import compensation_pb2 as cev
 from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import resolution_pb2 as rev
-from redress.kernel.auth import Principal
 from redress.kernel.reactions import copying
 from redress.kernel.rejections import Invalid, NotFound
-from redress.kernel.rpc import Caller
+from redress.kernel.rpc import Caller, service_caller
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import ServiceSettings
 from redress_compensation.domain import not_found
@@ -199,8 +198,7 @@ class Compensation:
 
     def _watcher(self, complaint_id: str) -> Caller:
         organisation = self.book.states[complaint_id].organisation
-        return Caller(Principal(WATCH_CLIENT, organisation, frozenset(), frozenset()), str(uuid.uuid4()),
-                      WATCH_CLIENT)
+        return service_caller(WATCH_CLIENT, organisation)
 
     # -- queries ---------------------------------------------------------------------------
     async def complaint(self, caller: Caller, complaint_id: str) -> ComplaintOffers:

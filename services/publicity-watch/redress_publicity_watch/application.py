@@ -13,13 +13,12 @@ import structlog
 from redress.events.v1 import publicity_pb2 as pev
 from redress.kernel.eventlog import ensure_topics
 from redress.kernel.rejections import Invalid, NotFound, Rejected
-from redress.kernel.rpc import Caller
+from redress.kernel.rpc import Caller, service_caller
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import ServiceSettings
 from redress.publicitywatch.v1.commands_pb2 import PublicityWatchCommand
 from redress.text import intent, language, sentiment
 from redress_publicity_watch import linking
-from redress_publicity_watch.callers import system
 from redress_publicity_watch.connectors import ConnectorTopic
 from redress_publicity_watch.feeds import Feed, FeedWatcher, load_feeds
 from redress_publicity_watch.mentions import Mention, check_sighting
@@ -111,7 +110,7 @@ class PublicityWatch:
     async def _fed(self, feed: Feed, sighting: pev.MentionReported) -> None:
         """A feed's new or edited entry, reported for the feed's organisation (in a task of
         its own: a command timeout of its own)."""
-        await asyncio.create_task(self.report(system(f"feed:{feed.id}", feed.organisation), sighting, "", False))
+        await asyncio.create_task(self.report(service_caller(f"feed:{feed.id}", feed.organisation), sighting, "", False))
 
     async def report(self, caller: Caller, sighting: pev.MentionReported, request_id: str,
                      deleted: bool) -> tuple[Mention, str]:
@@ -184,7 +183,7 @@ class PublicityWatch:
 
     async def _link_automatically(self, mention: Mention) -> None:
         best = mention.match.candidates[0]
-        caller = system("matching", mention.organisation)
+        caller = service_caller("matching", mention.organisation)
         try:
             await self._link(caller, mention, best.complaint_id, f"link:{mention.mention_id}", AUTO,
                              best.confidence, list(best.evidence), "matched above the threshold")

@@ -15,12 +15,11 @@ from google.protobuf.message import DecodeError
 from redress.kernel import metrics
 from redress.kernel.deadletters import of_record
 from redress.kernel.rejections import Rejected
-from redress.kernel.rpc import UNAVAILABLE
+from redress.kernel.rpc import UNAVAILABLE, service_caller
 from redress.kernel.topics import namespace
 from redress.kernel.tokens import instant, timestamp
 from redress.events.v1 import publicity_pb2 as pev
 from redress.publicitywatch.v1 import publicity_watch_service_pb2 as api
-from redress_publicity_watch.callers import system
 from redress_publicity_watch.topics import mentions_topic
 from redress.kernel.kafka_auth import client_options
 
@@ -93,7 +92,7 @@ class ConnectorTopic:
         while True:
             try:
                 message = parse(record.value, record.headers)
-                caller = system(f"connector:{message.connector or 'unnamed'}", message.organisation)
+                caller = service_caller(f"connector:{message.connector or 'unnamed'}", message.organisation)
                 await asyncio.create_task(self.watch.report(caller, sighting_of(message), "", message.mention.deleted))
                 self.reported += 1
                 return

@@ -56,6 +56,8 @@ def draft(escalation: PublicEscalation, draft: pev.PublicResponseDrafted, comman
     draft.language = wanted or draft.language
     draft.drafted_by = person(command)
     reason = command.conduct_override_reason.strip()
+    if len(reason) > TEXT_LIMIT:
+        raise Invalid(f"conduct_override_reason is longer than {TEXT_LIMIT} characters", "conduct_override_reason")
     broken = guard(rules, draft.text, 0, reason, command.context.principal.roles, what="response")
     if broken:
         draft.conduct_override_reason = reason

@@ -163,7 +163,7 @@ class MentionBook(Book):
                    ("published_at < ?", where.published_before), ("sentiment = ?", where.sentiment),
                    ("deleted < ?", None if where.include_deleted else 1)]
         if where.linked:
-            clauses.append((f"{LINKED[where.linked]} AND ? = 1", 1))
+            clauses.append((LINKED[where.linked], True))
         ids = walk(self.store.db, "mentions", "published_at", organisation, clauses, after, limit, key="mention_id")
         return [self.states[mid] for mid in ids]
 

@@ -4,6 +4,7 @@ of that topic, read from its beginning by every replica."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from dataclasses import dataclass
 
 import structlog
@@ -29,9 +30,16 @@ class RiskScore:
 
 
 def score_of(value: bytes) -> RiskScore:
+    """A radar record, checked whole here (an error if it is not one), so a
+    bad record is skipped when read and never fails GetRiskRadar later."""
     d = json.loads(value)
-    return RiskScore(d["complaint_id"], d["organisation"], d.get("customer_id", ""), d.get("store", ""),
-                     float(d["score"]), float(d["threshold"]), tuple(d.get("factors", ())), d.get("as_of", ""))
+    factors = tuple({"name": str(f["name"]), "points": float(f["points"]), "detail": str(f.get("detail", ""))}
+                    for f in d.get("factors", ()))
+    as_of = str(d.get("as_of", ""))
+    if as_of:
+        datetime.fromisoformat(as_of.replace("Z", "+00:00"))
+    return RiskScore(str(d["complaint_id"]), str(d["organisation"]), str(d.get("customer_id", "")),
+                     str(d.get("store", "")), float(d["score"]), float(d["threshold"]), factors, as_of)
 
 
 class RadarView:
@@ -64,7 +72,7 @@ class RadarView:
             return
         try:
             self.scores[key] = score_of(record.value)
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             log.error("unreadable radar record skipped", offset=record.offset, partition=record.partition, error=repr(exc))
 
     def ranked(self, organisation: str, limit: int, min_score: float) -> list[RiskScore]:

@@ -202,6 +202,8 @@ def unlink(state: ComplaintStory | None, command: PublicityWatchCommand, now: da
                        "mention_id")
     if not request.reason.strip():
         raise Invalid("reason is required: say why the mention is not about the complaint", "reason")
+    if len(request.reason) > REASON_LIMIT:
+        raise Invalid(f"reason is longer than {REASON_LIMIT} characters", "reason")
     escalation = state.escalations.get(request.mention_id)
     closed = ([pev.PublicEscalationClosed(mention_id=request.mention_id, closed_by=request.unlinked_by,
                                           reason=f"unlinked: {request.reason}")]

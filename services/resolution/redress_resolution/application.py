@@ -6,21 +6,19 @@ goes through the case's single writer.
 from __future__ import annotations
 
 import asyncio
-import uuid
 from typing import Callable
 from datetime import datetime, timezone
 
 import structlog
 from google.protobuf.message import Message
 
-from redress.kernel.auth import Principal
 from redress.kernel.envelope import Envelope
 from redress.events.v1 import compensation_pb2 as cev
 from redress.events.v1 import intake_pb2 as iev
 from redress.events.v1 import publicity_pb2 as pev
 from redress.kernel.rejections import Invalid, NotFound
 from redress.resolution.v1.commands_pb2 import ResolutionCommand
-from redress.kernel.rpc import Caller
+from redress.kernel.rpc import Caller, service_caller
 from redress.kernel.reactions import copying, reaction_command
 from redress.kernel.servicelog import ServiceLog
 from redress.kernel.settings import ServiceSettings
@@ -177,8 +175,7 @@ class Resolution:
                         task.add_done_callback(self._ticks.discard)
 
     async def _tick(self, case: domain.Case, name: str, kind: str, key: tuple[str, str]) -> None:
-        clock = Caller(Principal(CLOCK_CLIENT, case.organisation, frozenset(), frozenset()), str(uuid.uuid4()),
-                       CLOCK_CLIENT)
+        clock = service_caller(CLOCK_CLIENT, case.organisation)
         try:
             command = self.log.command(ResolutionCommand, clock, key[1], case.complaint_id)
             command.clock_due.name, command.clock_due.kind = name, kind
